@@ -1,0 +1,27 @@
+#pragma once
+// The shape every subcommand has: it adds itself to the root CLI11 app and
+// hands back the function that runs it once the command line is parsed.
+// A run returns the exit code (0 success); it throws rampart::InputError for
+// bad input (exit 2) and anything else for an internal failure (exit 1).
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+namespace rampart::cli {
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command add_trajectory_command(CLI::App& root);
+Command add_propagate_command(CLI::App& root);
+
+/// The output formats shared by the subcommands that print results.
+enum class OutputFormat { kTable, kJson, kCsv };
+
+/// Adds `--format table|json|csv` and its shorthand `--json` to `command`.
+void add_format_option(CLI::App& command, OutputFormat& format);
+
+}  // namespace rampart::cli

@@ -1,0 +1,59 @@
+// rampart: the command line. Each subcommand lives in a file of its own;
+// this file only dispatches and turns failures into exit codes.
+
+#include <iostream>
+#include <map>
+#include <vector>
+
+#include "command.hpp"
+#include "rampart/core/error.hpp"
+
+namespace rampart::cli {
+
+void add_format_option(CLI::App& command, OutputFormat& format) {
+  const std::map<std::string, OutputFormat> names{
+      {"table", OutputFormat::kTable}, {"json", OutputFormat::kJson}, {"csv", OutputFormat::kCsv}};
+  command.add_option("--format", format, "Output format: table, json or csv")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->default_str("table");
+  command.add_flag_callback("--json", [&format] { format = OutputFormat::kJson; },
+                            "Machine-readable JSON on stdout (same as --format json)");
+}
+
+}  // namespace rampart::cli
+
+int main(int argc, char** argv) {
+  using namespace rampart::cli;
+  CLI::App app{"rampart: an open missile-defense engagement simulator and coverage analyzer"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "rampart 0.1.0");
+
+  std::vector<Command> commands{add_trajectory_command(app), add_propagate_command(app)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "rampart: error: " << e.what() << "\n";
+    return 2;
+  }
+
+  for (const auto& command : commands) {
+    if (!command.app->parsed()) continue;
+    try {
+      return command.run();
+    } catch (const rampart::InputError& e) {
+      std::cerr << e.what() << "\n";
+      return 2;
+    } catch (const std::exception& e) {
+      std::cerr << "rampart: internal error: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  return 1;
+}

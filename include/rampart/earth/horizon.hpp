@@ -1,0 +1,30 @@
+#pragma once
+// Line of sight over the ellipsoid, and radar horizons with an effective
+// Earth radius (refraction).
+
+#include "rampart/core/constants.hpp"
+#include "rampart/earth/earth_model.hpp"
+
+namespace rampart::earth {
+
+/// True when the straight segment a-b (ECEF) stays above the surface raised
+/// by clearance_m, geometrically (no refraction).
+bool line_of_sight(const EarthModel& earth, const Vec3& a_E, const Vec3& b_E, double clearance_m = 0.0);
+
+/// Largest range at which a target at target_alt_m can be seen from a sensor
+/// at sensor_alt_m over a smooth Earth whose radius is k times the model's
+/// mean radius: sqrt((kR+h1)^2-(kR)^2) + sqrt((kR+h2)^2-(kR)^2).
+double radar_horizon_range_m(const EarthModel& earth, double sensor_alt_m, double target_alt_m,
+                             double k = constants::kFourThirdsEarth);
+
+/// Elevation angle of the target above the sensor's local horizontal with
+/// refraction modelled by an effective radius kR (k = 1: geometric).
+double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E,
+                              double k = constants::kFourThirdsEarth);
+
+/// True when the target is above the sensor's refracted horizon and above
+/// min_elevation_rad.
+bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E,
+             double min_elevation_rad = 0.0, double k = constants::kFourThirdsEarth);
+
+}  // namespace rampart::earth
