@@ -1,11 +1,11 @@
 #include "rampart/core/random.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "rampart/core/constants.hpp"
 
 namespace rampart {
-namespace {
 
 std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -13,6 +13,8 @@ std::uint64_t splitmix64(std::uint64_t& state) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
 }
+
+namespace {
 
 constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -24,6 +26,16 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t entity_id) {
   std::uint64_t state = seed;
   std::uint64_t key = splitmix64(state) ^ entity_id;
   for (auto& word : s_) word = splitmix64(key);
+}
+
+RandomStream RandomStream::from_state(const std::array<std::uint64_t, 4>& state) {
+  // The all-zero state is the one fixed point of xoshiro: it outputs zeros forever.
+  if (state[0] == 0 && state[1] == 0 && state[2] == 0 && state[3] == 0) {
+    throw std::invalid_argument("RandomStream::from_state: the all-zero state is not allowed");
+  }
+  RandomStream stream;
+  for (std::size_t i = 0; i < state.size(); ++i) stream.s_[i] = state[i];
+  return stream;
 }
 
 std::uint64_t RandomStream::next_u64() {
@@ -40,7 +52,12 @@ std::uint64_t RandomStream::next_u64() {
 
 double RandomStream::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
-double RandomStream::uniform(double low, double high) { return low + (high - low) * uniform(); }
+double RandomStream::uniform(double low, double high) {
+  // With u = 1 - 2^-53 the product can round up to `high` when |low| is large
+  // compared with (high - low); step back to the largest double below it.
+  const double x = low + (high - low) * uniform();
+  return x < high ? x : std::nextafter(high, low);
+}
 
 double RandomStream::normal() {
   if (has_cached_normal_) {

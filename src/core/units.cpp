@@ -67,6 +67,8 @@ constexpr std::array kUnits{
     UnitDef{"MW", Dimension::kPower, 1e6},
     UnitDef{"deg/s", Dimension::kAngularRate, constants::kDegToRad},
     UnitDef{"rad/s", Dimension::kAngularRate, 1.0},
+    UnitDef{"kg/m^2", Dimension::kArealDensity, 1.0},
+    UnitDef{"lb/ft^2", Dimension::kArealDensity, kPound / (kFoot * kFoot)},
 };
 
 std::string_view trim(std::string_view s) {
@@ -82,6 +84,14 @@ const UnitDef* find_unit(std::string_view symbol) {
   return nullptr;
 }
 
+/// "a length", "an angle": the noun with its indefinite article, for messages.
+std::string with_article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  std::string out = vowel ? "an " : "a ";
+  out += noun;
+  return out;
+}
+
 std::string example(Dimension dimension) {
   for (const auto& unit : kUnits) {
     if (unit.dimension == dimension) return "\"10 " + std::string(unit.symbol) + "\"";
@@ -94,7 +104,10 @@ std::optional<double> leading_number(std::string_view text, std::string_view& re
   double value = 0.0;
   const char* first = text.data();
   const char* last = text.data() + text.size();
-  if (first != last && *first == '+') ++first;  // from_chars takes no '+'
+  if (first != last && *first == '+') {
+    ++first;  // from_chars takes no '+'
+    if (first != last && *first == '-') return std::nullopt;  // "+-5" is not a number
+  }
   auto [ptr, ec] = std::from_chars(first, last, value);
   if (ec != std::errc{} || ptr == first) return std::nullopt;
   rest = std::string_view(ptr, static_cast<std::size_t>(last - ptr));
@@ -113,10 +126,11 @@ std::string_view dimension_name(Dimension dimension) {
     case Dimension::kTime: return "time";
     case Dimension::kAcceleration: return "acceleration";
     case Dimension::kFrequency: return "frequency";
-    case Dimension::kRatio: return "ratio in dB";
+    case Dimension::kRatio: return "power ratio";
     case Dimension::kForce: return "force";
     case Dimension::kPower: return "power";
     case Dimension::kAngularRate: return "angular rate";
+    case Dimension::kArealDensity: return "mass per area";
   }
   return "quantity";
 }
@@ -143,28 +157,32 @@ double parse_number(std::string_view text, const SourceLocation& where) {
 
 double parse_quantity(std::string_view text, Dimension expected, const SourceLocation& where) {
   const std::string_view trimmed = trim(text);
-  const std::string name(dimension_name(expected));
+  const std::string name = with_article(dimension_name(expected));
   std::string_view rest;
   const auto value = leading_number(trimmed, rest);
   if (!value || !std::isfinite(*value)) {
-    throw InputError(where, "expected a " + name + " such as " + example(expected) + ", got \"" +
+    throw InputError(where, "expected " + name + " such as " + example(expected) + ", got \"" +
                                 std::string(text) + "\"");
   }
   const std::string_view symbol = trim(rest);
   if (symbol.empty()) {
-    throw InputError(where, "missing unit in \"" + std::string(text) + "\": expected a " + name + " in " +
+    throw InputError(where, "missing unit in \"" + std::string(text) + "\": expected " + name + " in " +
                                 accepted_units(expected));
   }
   const UnitDef* unit = find_unit(symbol);
   if (unit == nullptr) {
     throw InputError(where, "unknown unit \"" + std::string(symbol) + "\" in \"" + std::string(text) +
-                                "\": expected a " + name + " in " + accepted_units(expected));
+                                "\": expected " + name + " in " + accepted_units(expected));
   }
   if (unit->dimension != expected) {
-    throw InputError(where, "\"" + std::string(text) + "\" is a " + std::string(dimension_name(unit->dimension)) +
-                                ", expected a " + name + " in " + accepted_units(expected));
+    throw InputError(where, "\"" + std::string(text) + "\" is " + with_article(dimension_name(unit->dimension)) +
+                                ", expected " + name + " in " + accepted_units(expected));
   }
-  return unit->decibel ? unit->scale * std::pow(10.0, *value / 10.0) : unit->scale * *value;
+  const double si = unit->decibel ? unit->scale * std::pow(10.0, *value / 10.0) : unit->scale * *value;
+  if (!std::isfinite(si)) {  // "1e308 km", "4000 dB": finite as written, overflow in SI
+    throw InputError(where, "\"" + std::string(text) + "\" is out of range for " + name);
+  }
+  return si;
 }
 
 }  // namespace rampart

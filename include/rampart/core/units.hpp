@@ -23,6 +23,7 @@ enum class Dimension {
   kForce,         ///< N
   kPower,         ///< W
   kAngularRate,   ///< rad/s
+  kArealDensity,  ///< kg/m^2 (ballistic coefficients)
 };
 
 /// "length", "speed", ... for messages.

@@ -88,6 +88,11 @@ class EarthModel {
   double b_m_;    // polar radius
   double e2_;     // first eccentricity squared
   double ep2_;    // second eccentricity squared
+  // Precomputed so that altitude_m() and gravity() need no trig and no pow.
+  double e2_a_m_;     // e2 * a
+  double ep2_b_m_;    // ep2 * b
+  double a_over_b_;   // a / b
+  double j2_term_m2_; // 1.5 * J2 * a^2
 };
 
 }  // namespace rampart::earth

@@ -3,6 +3,7 @@
 // (point mass + J2), drag along the air-relative velocity (the atmosphere
 // turns with the Earth), and thrust.
 
+#include "rampart/core/vector.hpp"
 #include "rampart/earth/atmosphere.hpp"
 #include "rampart/earth/earth_model.hpp"
 #include "rampart/flight/state.hpp"
@@ -20,5 +21,21 @@ struct DragBody {
 /// height above the ellipsoid.
 State6 ballistic_derivative(double t_s, const State6& y, const earth::EarthModel& earth,
                             const earth::Us76Atmosphere& atmosphere, const DragBody& body);
+
+/// A point mass described at the edges of the program: geodetic position and
+/// Earth-relative velocity in local North-East-Down axes, m/s.
+struct GeodeticNedState {
+  earth::Geodetic position;
+  Vec3 v_ned_mps = Vec3::Zero();  ///< (north, east, down), relative to the Earth
+};
+
+/// [r_I; v_I] at t_s from a geodetic position and Earth-relative NED velocity
+/// (the inertial velocity includes the Earth's rotation, omega x r).
+State6 eci_state_from_geodetic_ned(const earth::EarthModel& earth, const GeodeticNedState& state,
+                                   double t_s);
+
+/// The inverse: geodetic position and Earth-relative NED velocity of [r_I; v_I]
+/// at t_s (the ECEF velocity rotated into NED at the current position).
+GeodeticNedState geodetic_ned_from_eci_state(const earth::EarthModel& earth, const State6& y, double t_s);
 
 }  // namespace rampart::flight

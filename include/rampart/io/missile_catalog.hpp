@@ -1,0 +1,26 @@
+#pragma once
+// The missile catalog (data/missiles.yaml): generic classes with notional
+// parameters from open sources.
+
+#include <string>
+#include <vector>
+
+#include "rampart/core/error.hpp"
+#include "rampart/flight/missile.hpp"
+
+namespace rampart::io {
+
+/// The catalog shipped with rampart: $RAMPART_DATA_DIR/missiles.yaml when
+/// that environment variable is set, else the data folder of the source tree.
+std::string default_missile_catalog_path();
+
+/// Reads and validates every missile in `path`; InputError at the line and
+/// column of the first problem (unknown key, missing field, wrong unit,
+/// invalid parameter).
+std::vector<flight::MissileType> load_missile_catalog(const std::string& path);
+
+/// The missile called `name`; InputError at `where` listing the known names otherwise.
+const flight::MissileType& find_missile(const std::vector<flight::MissileType>& catalog, const std::string& name,
+                                        const SourceLocation& where);
+
+}  // namespace rampart::io

@@ -1,0 +1,59 @@
+#pragma once
+// Strict reading of YAML configuration: every value is read through a
+// YamlMap that knows its file, converts quantities with their units, and at
+// finish() rejects keys nobody asked for (with a did-you-mean). Every error
+// is an InputError at the file, line and column of the offending text.
+
+#include <yaml-cpp/yaml.h>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rampart/core/error.hpp"
+#include "rampart/core/units.hpp"
+
+namespace rampart::io {
+
+/// Loads a YAML file; InputError at the parse error's line and column, or
+/// naming the file when it cannot be read.
+YAML::Node load_yaml_file(const std::string& path);
+
+/// Where `node` starts in `file` (yaml-cpp marks are 0-based; ours 1-based).
+SourceLocation location_of(const std::string& file, const YAML::Node& node);
+
+class YamlMap {
+ public:
+  /// `node` must be a mapping (InputError otherwise); `key_path` names it in messages.
+  YamlMap(const YAML::Node& node, std::string file, std::string key_path);
+
+  bool has(const std::string& key) const;
+  std::string string(const std::string& key);
+  double number(const std::string& key);
+  double quantity(const std::string& key, Dimension dimension);
+  std::optional<double> optional_quantity(const std::string& key, Dimension dimension);
+  std::optional<std::string> optional_string(const std::string& key);
+  YamlMap map(const std::string& key);
+  /// The elements of a sequence of mappings.
+  std::vector<YamlMap> list(const std::string& key);
+
+  /// InputError for the first key present but never read.
+  void finish() const;
+  SourceLocation where() const { return location_of(file_, node_); }
+  SourceLocation where(const std::string& key) const;
+  const std::string& key_path() const { return key_path_; }
+
+ private:
+  YAML::Node scalar(const std::string& key);
+  YAML::Node node_;
+  std::string file_;
+  std::string key_path_;
+  std::set<std::string> read_;
+};
+
+/// The closest of `candidates` to `word` by edit distance, if close enough to suggest.
+std::optional<std::string> did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace rampart::io

@@ -1,0 +1,84 @@
+#include "rampart/io/missile_catalog.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "rampart/io/yaml_reader.hpp"
+
+namespace rampart::io {
+
+std::string default_missile_catalog_path() {
+  if (const char* dir = std::getenv("RAMPART_DATA_DIR"); dir != nullptr && *dir != '\0') {
+    return std::string(dir) + "/missiles.yaml";
+  }
+  return std::string(RAMPART_DATA_DIR) + "/missiles.yaml";
+}
+
+namespace {
+
+flight::MissileType read_missile(YamlMap& entry) {
+  flight::MissileType missile;
+  missile.name = entry.string("name");
+  missile.description = entry.string("description");
+  missile.nominal_range_m = entry.quantity("nominal_range", Dimension::kLength);
+  missile.source = entry.string("source");
+  for (auto& stage_map : entry.list("stages")) {
+    flight::StageConfig stage{};
+    stage.burn_time_s = stage_map.quantity("burn_time", Dimension::kTime);
+    stage.propellant_mass_kg = stage_map.quantity("propellant_mass", Dimension::kMass);
+    stage.dry_mass_kg = stage_map.quantity("dry_mass", Dimension::kMass);
+    stage.specific_impulse_s = stage_map.quantity("specific_impulse", Dimension::kTime);
+    stage.diameter_m = stage_map.quantity("diameter", Dimension::kLength);
+    stage.drag_coefficient = stage_map.number("drag_coefficient");
+    stage_map.finish();
+    missile.stages.push_back(stage);
+  }
+  auto rv = entry.map("reentry_vehicle");
+  missile.reentry_vehicle.mass_kg = rv.quantity("mass", Dimension::kMass);
+  missile.reentry_vehicle.ballistic_coefficient_kgpm2 = rv.quantity("ballistic_coefficient", Dimension::kArealDensity);
+  rv.finish();
+  auto pitch = entry.map("pitch_program");
+  missile.pitch_program.vertical_rise_s = pitch.quantity("vertical_rise", Dimension::kTime);
+  missile.pitch_program.kick_duration_s = pitch.quantity("kick_duration", Dimension::kTime);
+  pitch.finish();
+  entry.finish();
+  try {
+    missile.validate();
+  } catch (const std::invalid_argument& e) {
+    throw InputError(entry.where(), e.what());
+  }
+  return missile;
+}
+
+}  // namespace
+
+std::vector<flight::MissileType> load_missile_catalog(const std::string& path) {
+  const YAML::Node root = load_yaml_file(path);
+  YamlMap top(root, path, "catalog");
+  std::vector<flight::MissileType> catalog;
+  for (auto& entry : top.list("missiles")) {
+    flight::MissileType missile = read_missile(entry);
+    for (const auto& other : catalog) {
+      if (other.name == missile.name) throw InputError(entry.where("name"), "duplicate missile \"" + missile.name + "\"");
+    }
+    catalog.push_back(std::move(missile));
+  }
+  top.finish();
+  return catalog;
+}
+
+const flight::MissileType& find_missile(const std::vector<flight::MissileType>& catalog, const std::string& name,
+                                        const SourceLocation& where) {
+  std::vector<std::string> names;
+  for (const auto& missile : catalog) {
+    if (missile.name == name) return missile;
+    names.push_back(missile.name);
+  }
+  std::string message = "unknown missile \"" + name + "\"";
+  if (const auto suggestion = did_you_mean(name, names)) message += " (did you mean \"" + *suggestion + "\"?)";
+  message += "; known missiles:";
+  for (const auto& known : names) message += " " + known;
+  throw InputError(where, message);
+}
+
+}  // namespace rampart::io
