@@ -71,12 +71,15 @@ double elevation_over_sphere(double Re, double h_s, double h_t, double gamma) {
 }
 
 // True when the straight segment between the two points (in the plane of
-// gamma) stays at or above the sphere of radius Re.
+// gamma) stays at or above the sphere of radius Re. A point on the surface
+// itself (a ship, a ground site: height 0 up to rounding of ~1e-9 m) must
+// count as above it, hence the micrometre of slack.
 bool clears_sphere(double Re, double h_s, double h_t, double gamma) {
+  constexpr double kSlackM = 1e-6;
   const Vec3 s(0.0, Re + h_s, 0.0);
   const Vec3 t((Re + h_t) * std::sin(gamma), (Re + h_t) * std::cos(gamma), 0.0);
   const Vec3 d = t - s;
-  return (s + closest_to_origin(s, d) * d).norm() >= Re;
+  return (s + closest_to_origin(s, d) * d).norm() >= Re - kSlackM;
 }
 
 }  // namespace

@@ -118,13 +118,16 @@ KeplerState propagate_kepler(const Vec3& r0, const Vec3& v0, double dt_s, double
     } else {
       hi = chi;
     }
-    double chi_new = chi - F / r;
+    const double newton = F / r;
+    // Converged when the Newton correction is at the rounding level of chi.
+    if (std::abs(newton) <= 4.0 * kEps * std::abs(chi)) {
+      chi -= newton;
+      break;
+    }
     // Outside the bracket (or NaN from an overflowing cosh): bisect; both
     // ends are then finite, as Newton only leaves on the bounded side.
-    if (!(chi_new > lo && chi_new < hi)) chi_new = 0.5 * (lo + hi);
-    const double step = chi_new - chi;
-    chi = chi_new;
-    if (std::abs(step) <= 4.0 * kEps * std::abs(chi) || F == 0.0) break;
+    chi -= newton;
+    if (!(chi > lo && chi < hi)) chi = 0.5 * (lo + hi);
   }
   const double chi2 = chi * chi;
   z = alpha * chi2;

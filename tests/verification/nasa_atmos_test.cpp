@@ -137,10 +137,10 @@ TEST_P(NasaAtmosCheckCase, AgreesWithSim05) {
   const Agreement sim01 = compare(ours, read_reference(fmt::format("Atmos_{:02d}_sim_01_1s.csv", c.number)));
 
   const std::string report = fmt::format(
-      "case {:02d}: vs SIM 05 max |dr| = {:.4f} m, max |dv| = {:.6f} m/s (|dr| at 30 s {:.4f} m); "
-      "vs SIM 01 max |dr| = {:.4f} m, max |dv| = {:.6f} m/s",
-      c.number, sim05.max_position_m, sim05.max_velocity_mps, sim05.position_at_30s_m, sim01.max_position_m,
-      sim01.max_velocity_mps);
+      "case {:02d}: vs SIM 05 max |dr| = {:.3f} mm, max |dv| = {:.3f} mm/s (|dr| at 30 s {:.3f} mm); "
+      "vs SIM 01 max |dr| = {:.3f} mm, max |dv| = {:.3f} mm/s",
+      c.number, 1e3 * sim05.max_position_m, 1e3 * sim05.max_velocity_mps, 1e3 * sim05.position_at_30s_m,
+      1e3 * sim01.max_position_m, 1e3 * sim01.max_velocity_mps);
   std::cout << report << "\n";
   RecordProperty("agreement", report);
 
