@@ -21,6 +21,7 @@ constexpr double kDeg = constants::kDegToRad;
 constexpr int kKickSamples = 24;
 constexpr double kSmallestKickRad = 0.05 * kDeg;
 constexpr double kLargestKickRad = 60.0 * kDeg;
+constexpr double kCoarseRelativeTolerance = 1e-7;
 
 std::string km(double metres) {
   char buffer[32];
@@ -36,10 +37,17 @@ class MissileShots {
       : request_(request), missile_(*request.missile), earth_(earth), atmosphere_(atmosphere) {
     options_ = request.flight;
     options_.sample_step_s = 0.0;
+    // Scans and brackets only need the impact to metres: a looser tolerance
+    // takes a third of the steps. Newton's iterations use the caller's.
+    coarse_options_ = options_;
+    coarse_options_.relative_tolerance = std::max(options_.relative_tolerance, kCoarseRelativeTolerance);
   }
 
   FlightPath fly(const LaunchCommand& command) const {
     return fly_missile(missile_, earth_, atmosphere_, request_.launch, command, options_);
+  }
+  FlightPath fly_coarse(const LaunchCommand& command) const {
+    return fly_missile(missile_, earth_, atmosphere_, request_.launch, command, coarse_options_);
   }
   /// Ground range from the launch point to the impact; 0 when it never lands.
   double range(const FlightPath& path) const {
@@ -59,6 +67,7 @@ class MissileShots {
   const earth::EarthModel& earth_;
   const earth::Us76Atmosphere& atmosphere_;
   FlightOptions options_;
+  FlightOptions coarse_options_;
 };
 
 /// Burnout flight-path angle (inertial, above the local geocentric
@@ -96,7 +105,7 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
   const double ratio = std::pow(kLargestKickRad / kSmallestKickRad, 1.0 / (kKickSamples - 1));
   for (int i = 0; i < kKickSamples; ++i) {
     const double kick = kSmallestKickRad * std::pow(ratio, i);
-    FlightPath path = shots.fly({az0, kick, full});
+    FlightPath path = shots.fly_coarse({az0, kick, full});
     const double range = shots.range(path);
     scan.push_back({kick, std::move(path), range});
   }
@@ -104,7 +113,7 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
                                      [](const auto& a, const auto& b) { return a.range_m < b.range_m; });
   const std::size_t i_max = static_cast<std::size_t>(best - scan.begin());
   const auto range_error = [&](double kick, double cutoff) {
-    return shots.range(shots.fly({az0, kick, cutoff})) - range_wanted;
+    return shots.range(shots.fly_coarse({az0, kick, cutoff})) - range_wanted;
   };
   if (best->range_m < range_wanted) {
     const MaxRange reach = max_range(shots.missile(), request.launch, az0, earth, atmosphere, request.flight);
@@ -183,7 +192,7 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
     };
     const auto apogee_error = [&](double kick) {
       const auto cutoff = cutoff_for_range(kick);
-      return cutoff ? apogee_of(shots.fly({az0, kick, *cutoff})) - wanted : std::nan("");
+      return cutoff ? apogee_of(shots.fly_coarse({az0, kick, *cutoff})) - wanted : std::nan("");
     };
     // Along the family that reaches the range, the apogee falls from the
     // full-burn lofted shot to the full-burn depressed one.
@@ -208,11 +217,11 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
       const double b = min_energy_angle_error(earth, request.aim, scan[i + 1].path);
       if (a * b <= 0.0 && scan[i].path.status == FlightStatus::kImpact) {
         kick_me = find_root(
-            [&](double k) { return min_energy_angle_error(earth, request.aim, shots.fly({az0, k, full})); },
+            [&](double k) { return min_energy_angle_error(earth, request.aim, shots.fly_coarse({az0, k, full})); },
             scan[i].kick_rad, scan[i + 1].kick_rad, 1e-7);
       }
     }
-    const double range_me_full = kick_me ? shots.range(shots.fly({az0, *kick_me, full})) : 0.0;
+    const double range_me_full = kick_me ? shots.range(shots.fly_coarse({az0, *kick_me, full})) : 0.0;
     if (kick_me && range_me_full >= range_wanted) {
       // ...then cut the thrust early enough to fall on the aim point.
       const auto cutoff = cutoff_for_range(*kick_me);

@@ -129,8 +129,12 @@ TEST(EarthModel, GeodeticRoundTrip) {
           EXPECT_NEAR(back.alt_m, h, 1e-8 + 2.0 * kEps * r.norm());
           EXPECT_NEAR(back.lat_rad, g.lat_rad, 1e-14);
           EXPECT_LE(std::abs(back.lon_rad), kPi);
-          if (std::abs(lat) < 90.0 && std::abs(lon) < 180.0) EXPECT_NEAR(back.lon_rad, g.lon_rad, 1e-14);
-          if (std::abs(lon) == 180.0 && std::abs(lat) < 90.0) EXPECT_NEAR(std::abs(back.lon_rad), kPi, 1e-14);
+          if (std::abs(lat) < 90.0 && std::abs(lon) < 180.0) {
+            EXPECT_NEAR(back.lon_rad, g.lon_rad, 1e-14);
+          }
+          if (std::abs(lon) == 180.0 && std::abs(lat) < 90.0) {
+            EXPECT_NEAR(std::abs(back.lon_rad), kPi, 1e-14);
+          }
         }
       }
     }

@@ -1,0 +1,57 @@
+#pragma once
+// Runs the real `rampart` binary (path RAMPART_CLI, a compile definition) as
+// a user would, capturing its exit status, stdout and stderr.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace rampart::testing {
+
+struct CliRun {
+  int status = -1;  ///< exit code, -1 if the process did not exit normally
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream file(path);
+  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+/// Runs `rampart <arguments>` (each argument single-quoted for the shell).
+inline CliRun run_rampart(const std::vector<std::string>& arguments) {
+  static std::atomic<int> counter{0};
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string stem = "rampart_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  const auto out = dir / (stem + ".out");
+  const auto err = dir / (stem + ".err");
+  std::string command = std::string("'") + RAMPART_CLI + "'";
+  for (const auto& a : arguments) command += " '" + a + "'";
+  command += " > '" + out.string() + "' 2> '" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = slurp(out);
+  run.err = slurp(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return run;
+}
+
+inline std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+}  // namespace rampart::testing
