@@ -320,20 +320,24 @@ Command add_propagate_command(CLI::App& root) {
       "propagate",
       "Fly an unpowered point mass (gravity with J2, drag on the air-relative velocity) from a geodetic "
       "position and Earth-relative velocity; stops at ground impact");
-  command->add_option("--lat", arguments->lat, "Geodetic latitude, degrees in [-90, 90]")->required();
-  command->add_option("--lon", arguments->lon, "Longitude, degrees in [-180, 180]")->required();
-  command->add_option("--alt", arguments->alt, "Height above the ellipsoid, m (>= 0)")->required();
+  command->add_option("--lat", arguments->lat, "Geodetic latitude, degrees in [-90, 90]")->type_name("DEG")->required();
+  command->add_option("--lon", arguments->lon, "Longitude, degrees in [-180, 180]")->type_name("DEG")->required();
+  command->add_option("--alt", arguments->alt, "Height above the ellipsoid, m (>= 0)")->type_name("M")->required();
   command
       ->add_option("--velocity-ned", arguments->velocity_ned,
                    "Earth-relative velocity VN,VE,VD in m/s (north, east, down)")
+      ->type_name("VN,VE,VD")
       ->required();
-  command->add_option("--mass", arguments->mass, "Mass, kg (> 0)")->required();
-  command->add_option("--area", arguments->area, "Drag reference area, m^2 (> 0)")->required();
-  command->add_option("--cd", arguments->cd, "Drag coefficient (>= 0), constant")->required();
-  command->add_option("--duration", arguments->duration, "Time to fly, s (> 0)")->required();
+  command->add_option("--mass", arguments->mass, "Mass, kg (> 0)")->type_name("KG")->required();
+  command->add_option("--area", arguments->area, "Drag reference area, m^2 (> 0)")->type_name("M2")->required();
+  command->add_option("--cd", arguments->cd, "Drag coefficient (>= 0), constant")->type_name("CD")->required();
+  command->add_option("--duration", arguments->duration, "Time to fly, s (> 0)")->type_name("S")->required();
   command->add_option("--output-step", arguments->output_step, "Time between printed rows, s (> 0)")
+      ->type_name("S")
       ->default_str("1");
-  command->add_option("--earth", arguments->earth, "Earth model: wgs84 or spherical")->default_str("wgs84");
+  command->add_option("--earth", arguments->earth, "Earth model: wgs84 or spherical")
+      ->type_name("wgs84|spherical")
+      ->default_str("wgs84");
   add_format_option(*command, arguments->format);
   return Command{command, [arguments] { return run_propagate(*arguments); }};
 }

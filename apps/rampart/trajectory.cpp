@@ -29,6 +29,7 @@ struct TrajectoryOptions {
   std::string burnout_speed;
   std::string shape = "min-energy";
   std::string apogee;
+  std::optional<double> burnout_angle_deg;
   std::string earth = "wgs84";
   std::string catalog;
   std::optional<double> azimuth_deg;
@@ -212,10 +213,20 @@ int run(const TrajectoryOptions& o) {
       if (!(apogee > 0.0)) throw InputError(SourceLocation{"--apogee"}, "the apogee must be above the ground");
       request.apogee_altitude_m = apogee;
     }
+    if (o.burnout_angle_deg) {
+      if (request.burnout_speed_mps || request.apogee_altitude_m) {
+        throw InputError(SourceLocation{"--burnout-angle"}, "give only one of --burnout-angle, --apogee and --burnout-speed");
+      }
+      if (!(*o.burnout_angle_deg > 0.0 && *o.burnout_angle_deg < 90.0)) {
+        throw InputError(SourceLocation{"--burnout-angle"}, "the burnout flight-path angle must lie in (0, 90) degrees");
+      }
+      request.burnout_flight_path_angle_rad = *o.burnout_angle_deg * constants::kDegToRad;
+    }
     trajectory = flight::solve_trajectory(request, earth, atmosphere);
-    title = fmt::format("{} trajectory of {} from {} to {} ({} Earth)",
-                        request.apogee_altitude_m ? std::string("apogee-shaped")
-                                                  : std::string(flight::trajectory_shape_name(request.shape)),
+    const std::string shape_name = request.apogee_altitude_m               ? "apogee-shaped"
+                                   : request.burnout_flight_path_angle_rad ? "angle-shaped"
+                                   : std::string(flight::trajectory_shape_name(request.shape));
+    title = fmt::format("{} trajectory of {} from {} to {} ({} Earth)", shape_name,
                         missile ? missile->name : std::string("a free flight"), o.from, o.to, o.earth);
   }
 
@@ -259,6 +270,8 @@ Command add_trajectory_command(CLI::App& root) {
                   "Free flight: inertial burnout speed with its unit, e.g. 4.5km/s (needs --shape lofted|depressed)");
   app->add_option("--shape", options->shape, "min-energy, lofted or depressed")->default_str("min-energy");
   app->add_option("--apogee", options->apogee, "Shape by apogee altitude, KM (or with a unit)");
+  app->add_option("--burnout-angle", options->burnout_angle_deg,
+                  "Shape by the burnout flight-path angle, DEG above the horizontal");
   app->add_option("--earth", options->earth, "wgs84 or spherical")->default_str("wgs84");
   app->add_option("--samples", options->samples_s, "Print the time series every SECONDS");
   app->add_option("--azimuth", options->azimuth_deg, "Launch azimuth in degrees, with --max-range");

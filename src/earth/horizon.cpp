@@ -20,15 +20,16 @@ void check_k(double k) {
 }
 
 // The effective-Earth picture of a sensor-target pair: heights above the
-// surface, and the central angle gamma between them on a sphere of radius R,
-// chosen so that on that sphere the target lies along the true geometric
-// line of sight (elevation el_geo) at height h_t. On the spherical model this
-// is the exact geometry; on the ellipsoid it carries the exact elevation and
-// heights over to a sphere of the mean radius.
+// surface, and the ground distance between them (arc on a sphere of the mean
+// radius R), chosen so that on that sphere the target lies along the true
+// geometric line of sight (elevation el_geo) at height h_t. On the spherical
+// model this is the exact geometry; on the ellipsoid it carries the exact
+// elevation and heights over to the mean sphere. The 4/3-Earth model then
+// keeps heights and ground distance and swaps R for kR.
 struct EffectiveGeometry {
   double h_s_m;
   double h_t_m;
-  double gamma_rad;
+  double ground_m;
   double el_geo_rad;
 };
 
@@ -43,7 +44,7 @@ EffectiveGeometry effective_geometry(const EarthModel& earth, const Geodetic& se
   g.el_geo_rad = std::asin(sin_el);
   if (earth.parameters().flattening == 0.0) {
     // Sphere: the central angle is the angle between the position vectors.
-    g.gamma_rad = std::atan2(s_E.cross(target_E).norm(), s_E.dot(target_E));
+    g.ground_m = earth.mean_radius_m() * std::atan2(s_E.cross(target_E).norm(), s_E.dot(target_E));
     return g;
   }
   // Ellipsoid: on the sphere of radius R, the ray from height h_s at
@@ -59,23 +60,25 @@ EffectiveGeometry effective_geometry(const EarthModel& earth, const Geodetic& se
   const double rho = (rho_near > 0.0 && std::abs(rho_near - range) < std::abs(rho_far - range)) ? rho_near
                                                                                                     : std::max(rho_far, 0.0);
   const double cos_el = std::cos(g.el_geo_rad);
-  g.gamma_rad = std::atan2(rho * cos_el, rs + rho * sin_el);
+  g.ground_m = R * std::atan2(rho * cos_el, rs + rho * sin_el);
   return g;
 }
 
 // Elevation of the target seen from the sensor when both stand above a sphere
-// of radius Re and are gamma apart: straight rays over that sphere.
-double elevation_over_sphere(double Re, double h_s, double h_t, double gamma) {
+// of radius Re, ground_m apart along it: straight rays over that sphere.
+double elevation_over_sphere(double Re, double h_s, double h_t, double ground_m) {
+  const double gamma = ground_m / Re;
   const double rt = Re + h_t;
   return std::atan2(rt * std::cos(gamma) - (Re + h_s), rt * std::sin(gamma));
 }
 
 // True when the straight segment between the two points (in the plane of
-// gamma) stays at or above the sphere of radius Re. A point on the surface
+// the two) stays at or above the sphere of radius Re. A point on the surface
 // itself (a ship, a ground site: height 0 up to rounding of ~1e-9 m) must
 // count as above it, hence the micrometre of slack.
-bool clears_sphere(double Re, double h_s, double h_t, double gamma) {
+bool clears_sphere(double Re, double h_s, double h_t, double ground_m) {
   constexpr double kSlackM = 1e-6;
+  const double gamma = ground_m / Re;
   const Vec3 s(0.0, Re + h_s, 0.0);
   const Vec3 t((Re + h_t) * std::sin(gamma), (Re + h_t) * std::cos(gamma), 0.0);
   const Vec3 d = t - s;
@@ -143,8 +146,8 @@ double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, c
   // radius kR, same heights and central angle. The bending is added to the
   // exact geometric elevation so that k = 1 stays exact on the ellipsoid.
   const double R = earth.mean_radius_m();
-  return g.el_geo_rad + elevation_over_sphere(k * R, g.h_s_m, g.h_t_m, g.gamma_rad) -
-         elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.gamma_rad);
+  return g.el_geo_rad + elevation_over_sphere(k * R, g.h_s_m, g.h_t_m, g.ground_m) -
+         elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.ground_m);
 }
 
 bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E, double min_elevation_rad,
@@ -152,9 +155,9 @@ bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target
   check_k(k);
   const EffectiveGeometry g = effective_geometry(earth, sensor, target_E);
   const double R = earth.mean_radius_m();
-  if (!clears_sphere(k * R, g.h_s_m, g.h_t_m, g.gamma_rad)) return false;
-  const double el = g.el_geo_rad + elevation_over_sphere(k * R, g.h_s_m, g.h_t_m, g.gamma_rad) -
-                    elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.gamma_rad);
+  if (!clears_sphere(k * R, g.h_s_m, g.h_t_m, g.ground_m)) return false;
+  const double el = g.el_geo_rad + elevation_over_sphere(k * R, g.h_s_m, g.h_t_m, g.ground_m) -
+                    elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.ground_m);
   return el >= min_elevation_rad;
 }
 

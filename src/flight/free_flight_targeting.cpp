@@ -5,11 +5,15 @@
 // integrated flight (with J2) lands on the aim point.
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
-#include "targeting.hpp"
+#include "rampart/core/constants.hpp"
+
 #include "rampart/flight/ballistic_flight.hpp"
 #include "rampart/flight/lambert.hpp"
+#include "rampart/flight/trajectory_summary.hpp"
+#include "targeting.hpp"
 #include "targeting_detail.hpp"
 
 namespace rampart::flight::detail {
@@ -57,7 +61,7 @@ class ArcFamily {
       const Vec3 n = h.normalized();
       const auto angle_from_r1 = [&](const Vec3& u) {
         double angle = std::atan2(n.dot(r1_I_.cross(u)), r1_I_.dot(u));
-        return angle < 0.0 ? angle + 2.0 * M_PI : angle;
+        return angle < 0.0 ? angle + 2.0 * constants::kPi : angle;
       };
       if (angle_from_r1(apo_dir) < angle_from_r1(r2_I)) {
         return earth_.altitude_m(a * (1.0 + e.norm()) * apo_dir);
@@ -90,6 +94,24 @@ class ArcFamily {
   Vec3 r1_I_;
 };
 
+/// The first root of g met when stepping geometrically from `from` toward
+/// `to` (factor 1.25 a step), refined by regula falsi. Stepping, rather than
+/// bracketing [from, to] at once, keeps to the branch next to `from`: over
+/// hours of flight the turning Earth folds these functions back.
+std::optional<double> first_root(const std::function<double(double)>& g, double from, double to, double tolerance) {
+  const double factor = to > from ? 1.25 : 0.8;
+  double a = from;
+  double ga = g(a);
+  while ((to > from) ? a < to : a > to) {
+    const double b = (to > from) ? std::min(a * factor, to) : std::max(a * factor, to);
+    const double gb = g(b);
+    if (std::isfinite(ga) && std::isfinite(gb) && ga * gb <= 0.0) return find_root(g, a, b, tolerance);
+    a = b;
+    ga = gb;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Trajectory solve_free_flight(const TrajectoryRequest& request, const earth::EarthModel& earth,
@@ -108,10 +130,26 @@ Trajectory solve_free_flight(const TrajectoryRequest& request, const earth::Eart
       const double wanted = *request.apogee_altitude_m + apogee_bias_m;
       const auto g = [&](double t) { return arcs.apogee_altitude_m(t, target_E) - wanted; };
       // The apogee rises with the flight time on the single-revolution family.
-      const auto root = find_root(g, kShortestFlightS, kLongestFlightS, 1e-9 * t_me);
+      const auto root = first_root(g, kShortestFlightS, kLongestFlightS, 1e-9 * t_me);
       if (!root) {
         throw InputError(apogee_option, "no free-flight trajectory to the aim point has an apogee of " +
                                             std::to_string(*request.apogee_altitude_m / 1e3) + " km");
+      }
+      return *root;
+    }
+    if (request.burnout_flight_path_angle_rad) {
+      const double wanted = *request.burnout_flight_path_angle_rad;
+      // The burnout angle grows with the flight time, from depressed to lofted.
+      const auto g = [&](double t) {
+        const auto v1 = arcs.velocity(t, target_E);
+        return v1 ? flight_path_angle_rad(earth, r1_I, *v1, 0.0) - wanted : std::nan("");
+      };
+      const auto root = g(t_me) > 0.0 ? first_root(g, t_me, kShortestFlightS, 1e-10 * t_me)
+                                      : first_root(g, t_me, kLongestFlightS, 1e-10 * t_me);
+      if (!root) {
+        throw InputError(SourceLocation{"--burnout-angle"},
+                         "no free flight to the aim point leaves at a flight-path angle of " +
+                             std::to_string(wanted * 180.0 / constants::kPi) + " deg");
       }
       return *root;
     }
@@ -125,8 +163,8 @@ Trajectory solve_free_flight(const TrajectoryRequest& request, const earth::Eart
     }
     const auto g = [&](double t) { return arcs.speed(t, target_E) - v; };
     const bool lofted = request.shape == TrajectoryShape::kLofted;
-    const auto root = lofted ? find_root(g, t_me, kLongestFlightS, 1e-10 * t_me)
-                             : find_root(g, kShortestFlightS, t_me, 1e-10 * t_me);
+    const auto root = lofted ? first_root(g, t_me, kLongestFlightS, 1e-10 * t_me)
+                             : first_root(g, t_me, kShortestFlightS, 1e-10 * t_me);
     if (!root) {
       throw InputError(speed_option, "no " + std::string(trajectory_shape_name(request.shape)) +
                                          " trajectory at burnout speed " + std::to_string(v / 1e3) +

@@ -41,15 +41,20 @@ Stumpff stumpff(double z) {
     }
     return {c, s};
   }
+  // One sin/cos (one exp) per call: sin x = 2 sin(x/2) cos(x/2), and
+  // 1 - cos x = 2 sin^2(x/2) without cancellation (likewise for cosh, sinh;
+  // for |z| >= 1, x/2 >= 0.5, where exp(x/2) - exp(-x/2) loses < 2 bits).
   if (z > 0.0) {
     const double x = std::sqrt(z);
-    const double h = std::sin(0.5 * x);
-    // 1 - cos x = 2 sin^2(x/2): no cancellation.
-    return {2.0 * h * h / z, (x - std::sin(x)) / (z * x)};
+    const double sh = std::sin(0.5 * x);
+    const double ch = std::cos(0.5 * x);
+    return {2.0 * sh * sh / z, (x - 2.0 * sh * ch) / (z * x)};
   }
   const double x = std::sqrt(-z);
-  const double h = std::sinh(0.5 * x);
-  return {2.0 * h * h / (-z), (std::sinh(x) - x) / (-z * x)};
+  const double ex = std::exp(0.5 * x);
+  const double sh = 0.5 * (ex - 1.0 / ex);
+  const double ch = 0.5 * (ex + 1.0 / ex);
+  return {2.0 * sh * sh / (-z), (2.0 * sh * ch - x) / (-z * x)};
 }
 
 }  // namespace
@@ -78,17 +83,28 @@ KeplerState propagate_kepler(const Vec3& r0, const Vec3& v0, double dt_s, double
   // Universal Kepler equation (Curtis (3.46); Vallado Alg. 8):
   // F(chi) = rv/sqrt(mu) chi^2 C(z) + (1 - alpha r0) chi^3 S(z) + r0 chi - sqrt(mu) dt,
   // z = alpha chi^2, with F'(chi) = r(chi) > 0: F is increasing, so its root
-  // is bracketed by 0 and the iterates, and Newton can be safeguarded by
-  // bisection.
+  // is bracketed by 0 and the iterates, and the iteration can be safeguarded
+  // by bisection.
   const double sigma0 = rv / sqrt_mu;
   const double q = 1.0 - alpha * r0n;
   const double target = sqrt_mu * dt;
 
-  // Initial guess (Vallado Alg. 8): elliptic sqrt(mu) dt alpha; hyperbolic
-  // from the asymptotic log form; else the near-field sqrt(mu) dt / r0.
+  // Initial guess. Elliptic: from the eccentric anomaly, chi = sqrt(a) (E -
+  // E0) for any ellipse, with E0 from e cos E0 = 1 - r0/a, e sin E0 =
+  // r0.v0 / sqrt(mu a), and E from Kepler's equation M = E - e sin E by one
+  // Newton step from E = M (exact to first order in M near periapsis, where
+  // E ~ M / (1 - e), and within ~0.1 rad elsewhere for e <= 0.9). Hyperbolic: the
+  // asymptotic log form of Vallado Alg. 8. Near-parabolic: sqrt(mu) dt / r0.
   double chi = target / r0n;
   if (alpha * r0n > 1e-6) {
-    chi = target * alpha;
+    const double sqrt_a = 1.0 / std::sqrt(alpha);
+    const double e_cos = q;
+    const double e_sin = sigma0 / sqrt_a;
+    const double E0 = std::atan2(e_sin, e_cos);
+    const double e = std::hypot(e_cos, e_sin);
+    const double M = E0 - e_sin + sqrt_mu * alpha / sqrt_a * dt;  // n = sqrt(mu alpha^3)
+    const double E = M + e * std::sin(M) / (1.0 - e * std::cos(M));
+    chi = sqrt_a * (E - E0);
   } else if (alpha * r0n < -1e-6) {
     const double a = 1.0 / alpha;
     const double sgn = dt > 0.0 ? 1.0 : -1.0;
@@ -105,34 +121,46 @@ KeplerState propagate_kepler(const Vec3& r0, const Vec3& v0, double dt_s, double
   Stumpff cs{0.5, 1.0 / 6.0};
   double z = 0.0;
   double r = r0n;
-  // Newton converges quadratically from these guesses (3-6 iterations);
-  // bisection steps, if any, halve the bracket: 200 covers both.
+  bool converged = false;
+  // Halley's iteration (F'' = dr/dchi = sigma0 (1 - z C) + q chi (1 - z S))
+  // converges cubically from these guesses (2-4 iterations); bisection
+  // steps, if any, halve the bracket: 200 covers both.
   for (int iteration = 0; iteration < 200; ++iteration) {
     const double chi2 = chi * chi;
     z = alpha * chi2;
     cs = stumpff(z);
-    r = sigma0 * chi * (1.0 - z * cs.s) + q * chi2 * cs.c + r0n;
-    const double F = sigma0 * chi2 * cs.c + q * chi2 * chi * cs.s + r0n * chi - target;
+    const double u1 = chi * (1.0 - z * cs.s);  // universal functions U1, U2
+    const double u2 = chi2 * cs.c;
+    r = sigma0 * u1 + q * u2 + r0n;
+    const double F = sigma0 * u2 + q * chi2 * chi * cs.s + r0n * chi - target;
     if (F < 0.0) {
       lo = chi;
     } else {
       hi = chi;
     }
-    const double newton = F / r;
-    // Converged when the Newton correction is at the rounding level of chi.
-    if (std::abs(newton) <= 4.0 * kEps * std::abs(chi)) {
-      chi -= newton;
+    const double dr = sigma0 * (1.0 - z * cs.c) + q * u1;
+    // Halley's correction when it has Newton's sign and at most twice its
+    // size (denominator above r^2), else Newton's: either way the step goes
+    // towards the root, so it can only leave the bracket on its finite side.
+    const double denominator = 2.0 * r * r - F * dr;
+    const double correction = denominator > r * r ? 2.0 * F * r / denominator : F / r;
+    // Converged when the correction is at the rounding level of chi; chi is
+    // kept where C, S and r were evaluated (4 eps away from the root).
+    if (std::abs(correction) <= 4.0 * kEps * std::abs(chi)) {
+      converged = true;
       break;
     }
     // Outside the bracket (or NaN from an overflowing cosh): bisect; both
-    // ends are then finite, as Newton only leaves on the bounded side.
-    chi -= newton;
+    // ends are then finite.
+    chi -= correction;
     if (!(chi > lo && chi < hi)) chi = 0.5 * (lo + hi);
   }
   const double chi2 = chi * chi;
-  z = alpha * chi2;
-  cs = stumpff(z);
-  r = sigma0 * chi * (1.0 - z * cs.s) + q * chi2 * cs.c + r0n;
+  if (!converged) {
+    z = alpha * chi2;
+    cs = stumpff(z);
+    r = sigma0 * chi * (1.0 - z * cs.s) + q * chi2 * cs.c + r0n;
+  }
 
   // Lagrange coefficients (Curtis (3.69), (3.70)).
   const double f = 1.0 - chi2 / r0n * cs.c;

@@ -122,7 +122,12 @@ std::optional<LambertSolution> solve_lambert(const Vec3& r1, const Vec3& r2, dou
   } else if (T <= T1) {
     x = 2.5 * T1 * (T1 - T) / (T * (1.0 - lambda5)) + 1.0;
   } else {
-    x = std::pow(T00 / T, std::log2(T1 / T00)) - 1.0;
+    // Interpolates x + 1 = (T00/T)^p between x(T00) = 0 and x(T1) = 1:
+    // p = ln 2 / ln(T00/T1) (the form of Izzo's reference implementation;
+    // the exponent log2(T1/T00) as sometimes transcribed from eq. 30 does not
+    // give x = 1 at T1 and starts Householder far off when T00/T1 is large,
+    // i.e. for the short chords of ballistic arcs).
+    x = std::pow(T00 / T, std::numbers::ln2 / std::log(T00 / T1)) - 1.0;
   }
 
   // Householder's 3rd-order iteration on T(x) - T with the analytic

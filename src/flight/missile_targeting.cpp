@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rampart/core/constants.hpp"
+#include "rampart/flight/trajectory_summary.hpp"
 #include "targeting.hpp"
 #include "targeting_detail.hpp"
 
@@ -209,31 +210,40 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
     if (kick && cutoff) {
       converged = solve_with_cutoff(*kick, *cutoff, [&](const FlightPath& path) { return apogee_of(path) - wanted; });
     }
-  } else if (request.shape == TrajectoryShape::kMinEnergy) {
-    // The kick whose full-burn burnout has the minimum-energy angle...
-    std::optional<double> kick_me;
-    for (std::size_t i = 0; i + 1 < scan.size() && !kick_me; ++i) {
-      const double a = min_energy_angle_error(earth, request.aim, scan[i].path);
-      const double b = min_energy_angle_error(earth, request.aim, scan[i + 1].path);
+  } else if (request.shape == TrajectoryShape::kMinEnergy || request.burnout_flight_path_angle_rad) {
+    // Shaped by the burnout angle: the minimum-energy one, or the one asked for.
+    const auto& wanted_angle = request.burnout_flight_path_angle_rad;
+    const auto angle_error = [&](const FlightPath& path) {
+      if (!wanted_angle) return min_energy_angle_error(earth, request.aim, path);
+      return flight_path_angle_rad(earth, position(path.burnout.y_I), velocity(path.burnout.y_I), path.burnout.t_s) -
+             *wanted_angle;
+    };
+    // The kick whose full-burn burnout has that angle...
+    std::optional<double> kick_at_angle;
+    for (std::size_t i = 0; i + 1 < scan.size() && !kick_at_angle; ++i) {
+      const double a = angle_error(scan[i].path);
+      const double b = angle_error(scan[i + 1].path);
       if (a * b <= 0.0 && scan[i].path.status == FlightStatus::kImpact) {
-        kick_me = find_root(
-            [&](double k) { return min_energy_angle_error(earth, request.aim, shots.fly_coarse({az0, k, full})); },
-            scan[i].kick_rad, scan[i + 1].kick_rad, 1e-7);
+        kick_at_angle = find_root([&](double k) { return angle_error(shots.fly_coarse({az0, k, full})); },
+                                  scan[i].kick_rad, scan[i + 1].kick_rad, 1e-7);
       }
     }
-    const double range_me_full = kick_me ? shots.range(shots.fly_coarse({az0, *kick_me, full})) : 0.0;
-    if (kick_me && range_me_full >= range_wanted) {
+    const double range_full = kick_at_angle ? shots.range(shots.fly_coarse({az0, *kick_at_angle, full})) : 0.0;
+    if (kick_at_angle && range_full >= range_wanted) {
       // ...then cut the thrust early enough to fall on the aim point.
-      const auto cutoff = cutoff_for_range(*kick_me);
+      const auto cutoff = cutoff_for_range(*kick_at_angle);
       if (cutoff) {
-        converged = solve_with_cutoff(*kick_me, *cutoff, [&](const FlightPath& path) {
-          return scale * min_energy_angle_error(earth, request.aim, path);
-        });
+        converged = solve_with_cutoff(*kick_at_angle, *cutoff,
+                                      [&](const FlightPath& path) { return scale * angle_error(path); });
       }
+    } else if (wanted_angle) {
+      throw InputError(SourceLocation{"--burnout-angle"},
+                       "at a burnout flight-path angle of " + std::to_string(*wanted_angle / kDeg) + " deg the " +
+                           shots.missile().name + " cannot reach the aim point " + km(range_wanted) + " away");
     } else {
       // The aim is beyond the full-burn minimum-energy range: burn fully on
       // the side of the maximum-range kick nearer the minimum-energy one.
-      const bool lofted = kick_me && *kick_me < scan[i_max].kick_rad;
+      const bool lofted = kick_at_angle && *kick_at_angle < scan[i_max].kick_rad;
       const auto kick = full_burn_root(lofted);
       if (kick) converged = solve_full_burn(*kick);
     }

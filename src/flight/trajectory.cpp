@@ -41,6 +41,11 @@ GroundArc ground_arc(const earth::EarthModel& earth, const earth::Geodetic& from
 
 Trajectory solve_trajectory(const TrajectoryRequest& request, const earth::EarthModel& earth,
                             const earth::Us76Atmosphere& atmosphere) {
+  const int shapings = request.burnout_speed_mps.has_value() + request.apogee_altitude_m.has_value() +
+                       request.burnout_flight_path_angle_rad.has_value();
+  if (shapings > 1) {
+    throw InputError(SourceLocation{"--apogee"}, "give at most one of a burnout speed, an apogee and a burnout angle");
+  }
   if (request.missile != nullptr) return detail::solve_missile(request, earth, atmosphere);
   return detail::solve_free_flight(request, earth, atmosphere);
 }

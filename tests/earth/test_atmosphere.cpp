@@ -165,16 +165,17 @@ TEST(Us76Atmosphere, InterpolatesBetweenRowsWithinStatedAccuracy) {
 
 // Validates continuity where the two parts of the model meet (86 km) and
 // that density falls monotonically everywhere: a drag integrator must never
-// see a step. Step tolerance at 86 km: the density change over 1 mm is
-// rho / H * 1 mm ~ 1e-9 of rho (scale height H ~ 5.6 km); 1e-7 allows for the
-// table's 4-figure 86 km row not being used (the lower model's value is).
+// see a step. At 86 km the two parts are compared 1 um apart: density and
+// pressure change there by 1 um / H = 1.8e-10 of their value (scale height
+// H = 5.6 km), so a tolerance of 1e-9 would catch any real step (the table's
+// own 86 km row differs from the lower model by 2.5e-5).
 TEST(Us76Atmosphere, ContinuousAndMonotonic) {
   const Us76Atmosphere atmosphere;
-  const double below = atmosphere.density_kgpm3(86000.0 - 1e-3);
+  const double below = atmosphere.density_kgpm3(86000.0 - 1e-6);
   const double above = atmosphere.density_kgpm3(86000.0);
-  EXPECT_NEAR(above, below, 1e-7 * below);
-  EXPECT_NEAR(atmosphere.at(86000.0 - 1e-3).pressure_Pa, atmosphere.at(86000.0).pressure_Pa,
-              1e-7 * atmosphere.at(86000.0).pressure_Pa);
+  EXPECT_NEAR(above, below, 1e-9 * below);
+  EXPECT_NEAR(atmosphere.at(86000.0 - 1e-6).pressure_Pa, atmosphere.at(86000.0).pressure_Pa,
+              1e-9 * atmosphere.at(86000.0).pressure_Pa);
   double previous = atmosphere.density_kgpm3(-5000.0);
   for (double z = -4900.0; z <= 1000000.0; z += 100.0) {
     const double rho = atmosphere.density_kgpm3(z);

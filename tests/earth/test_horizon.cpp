@@ -95,15 +95,22 @@ TEST(LineOfSight, ClearanceAndEdges) {
 }
 
 // Validates radar_horizon_range_m with k = 1 against the geometric tangent
-// distance sqrt((R+h)^2 - R^2) (R the mean radius), to a few ulps.
+// distance sqrt((R+h)^2 - R^2) (R the mean radius). The reference loses
+// precision to cancellation: (R+h)^2 - R^2 carries ~2 eps (R+h)^2 of
+// rounding, which the square root turns into eps (R+h)^2 / d per term; the
+// tolerance is four times that.
 TEST(RadarHorizon, GeometricWithKOne) {
   const EarthModel earth(EarthKind::kWgs84);
   const double R = earth.mean_radius_m();
   for (double h1 : {0.0, 10.0, 30.0, 1000.0}) {
     for (double h2 : {0.0, 100.0, 1e5}) {
-      const double expected = std::sqrt((R + h1) * (R + h1) - R * R) + std::sqrt((R + h2) * (R + h2) - R * R);
-      // The expected value itself loses ~eps (R+h)^2 / d to cancellation.
-      const double tol = 4.0 * std::numeric_limits<double>::epsilon() * (R * R) / std::max(expected, 1.0) + 1e-9;
+      const double eps = std::numeric_limits<double>::epsilon();
+      double expected = 0.0, tol = 0.0;
+      for (double h : {h1, h2}) {
+        const double d = std::sqrt((R + h) * (R + h) - R * R);
+        expected += d;
+        if (d > 0.0) tol += 4.0 * eps * (R + h) * (R + h) / d;
+      }
       EXPECT_NEAR(radar_horizon_range_m(earth, h1, h2, 1.0), expected, tol);
     }
   }
@@ -154,12 +161,14 @@ TEST(ApparentElevation, GeometricAndRefracted) {
 
 // Validates that visible() and apparent_elevation_rad agree with
 // radar_horizon_range_m: on the spherical model (where the effective-Earth
-// picture is exact), a target at height h2 and central angle g from a sensor
-// at h1 is visible exactly while g <= acos(kR/(kR+h1)) + acos(kR/(kR+h2)),
-// and at that angle the effective-Earth slant range equals the horizon range
-// (the ray grazes: both tangent segments are collinear). Boundary checked at
-// +/- 1e-9 rad of central angle (metres of arc; the graze height changes by
-// ~ d sin(el) 1e-9 m-level amounts well above rounding).
+// picture is exact), a target at height h2 and ground distance s from a
+// sensor at h1 is visible exactly while the effective central angle s/(kR)
+// is <= acos(kR/(kR+h1)) + acos(kR/(kR+h2)), and at that angle the
+// effective-Earth slant range equals the horizon range (the ray grazes: both
+// tangent segments are collinear). Boundary checked at +/- 1e-9 rad of
+// central angle when h2 > 0 (the graze height then moves linearly, by ~6 mm);
+// for a target on the surface it moves only to second order, kR dg^2 / 2, so
+// there +/- 1e-5 rad (0.4 mm, above visible()'s 1 um slack for surface points).
 TEST(Visibility, ConsistentWithHorizonRange) {
   const EarthModel sphere(EarthKind::kSpherical);
   const double R = sphere.mean_radius_m();
@@ -168,15 +177,17 @@ TEST(Visibility, ConsistentWithHorizonRange) {
       for (double h2 : {0.0, 5000.0, 200000.0}) {
         SCOPED_TRACE(testing::Message() << k << " " << h1 << " " << h2);
         const double kR = k * R;
-        const double g_max = std::acos(kR / (kR + h1)) + std::acos(kR / (kR + h2));
+        const double g_max = std::acos(kR / (kR + h1)) + std::acos(kR / (kR + h2));  // effective
+        const double dg = h2 > 0.0 ? 1e-9 : 1e-5;
         // Slant range in the effective picture at g_max equals the horizon range.
         const double slant =
             std::sqrt((kR + h1) * (kR + h1) + (kR + h2) * (kR + h2) - 2.0 * (kR + h1) * (kR + h2) * std::cos(g_max));
         EXPECT_NEAR(slant, radar_horizon_range_m(sphere, h1, h2, k), 1e-6 * slant);
         const Geodetic sensor{0.0, 0.0, h1};
-        auto target_at = [&](double g) { return sphere.ecef_from_geodetic({0.0, g, h2}); };
-        EXPECT_TRUE(visible(sphere, sensor, target_at(g_max - 1e-9), -kPi / 2, k));
-        EXPECT_FALSE(visible(sphere, sensor, target_at(g_max + 1e-9), -kPi / 2, k));
+        // True central angle = effective one times k (same ground distance).
+        auto target_at = [&](double g_eff) { return sphere.ecef_from_geodetic({0.0, k * g_eff, h2}); };
+        EXPECT_TRUE(visible(sphere, sensor, target_at(g_max - dg), -kPi / 2, k));
+        EXPECT_FALSE(visible(sphere, sensor, target_at(g_max + dg), -kPi / 2, k));
         // At the horizon the apparent elevation is the tangent ray's,
         // -acos(kR/(kR+h1)), below the local horizontal.
         EXPECT_NEAR(apparent_elevation_rad(sphere, sensor, target_at(g_max), k), -std::acos(kR / (kR + h1)), 1e-7);

@@ -122,6 +122,31 @@ TEST(FreeFlight, BurnoutSpeedGivesLoftedAndDepressed) {
   EXPECT_THROW(solve_trajectory(request, earth, atmosphere), InputError);
 }
 
+// Shaped by the burnout angle on the sphere: the speed follows from the
+// range equation for burnout on the surface (Wheelon 1959),
+//   tan(psi/2) = nu sin(gamma) cos(gamma) / (1 - nu cos^2(gamma)).
+TEST(FreeFlight, BurnoutAngleMeetsTheRangeEquation) {
+  const earth::EarthModel earth(earth::EarthKind::kSpherical);
+  const earth::Us76Atmosphere atmosphere;
+  const double R = earth.parameters().equatorial_radius_m;
+  const double psi = 27.0 * kDegToRad;
+  for (const double gamma_deg : {20.0, 50.0, 70.0}) {
+    const double gamma = gamma_deg * kDegToRad;
+    TrajectoryRequest request;
+    request.launch = at(0.0, 0.0);
+    request.aim = at(0.0, 27.0);
+    request.burnout_flight_path_angle_rad = gamma;
+    const auto s = summarize(solve_trajectory(request, earth, atmosphere), earth, request.launch);
+    const double t = std::tan(psi / 2.0);
+    const double nu = t / (std::sin(gamma) * std::cos(gamma) + t * std::cos(gamma) * std::cos(gamma));
+    const double v = std::sqrt(nu * earth.gm() / R);
+    // The flight-time root is solved to 1e-10 relative; integration and
+    // event location leave ~1e-7: 1e-5 relative is a strict check.
+    EXPECT_NEAR(s.burnout_flight_path_angle_rad, gamma, 1e-6) << gamma_deg;
+    EXPECT_NEAR(s.burnout_speed_mps, v, 1e-5 * v) << gamma_deg;
+  }
+}
+
 // --- Range targeting on the rotating WGS-84 Earth ---
 
 struct TargetCase {
@@ -215,6 +240,24 @@ TEST(MissileTargeting, ShapesOrderTheirApogeesAndAnApogeeIsMet) {
   EXPECT_LT(s.miss_m, 1.0);
   ASSERT_TRUE(shaped.command);
   EXPECT_LT(shaped.command->cutoff_time_s, request.missile->total_burn_time_s());
+}
+
+TEST(MissileTargeting, BurnoutAngleIsMetWithThrustCutOff) {
+  const auto catalog = io::load_missile_catalog(io::default_missile_catalog_path());
+  const earth::EarthModel earth(earth::EarthKind::kWgs84);
+  const earth::Us76Atmosphere atmosphere;
+  TrajectoryRequest request;
+  request.launch = at(38.1, 46.3);
+  request.aim = at(44.4, 26.1);
+  request.missile = &io::find_missile(catalog, "mrbm-2000", {});
+  request.burnout_flight_path_angle_rad = 35.0 * kDegToRad;
+  const auto trajectory = solve_trajectory(request, earth, atmosphere);
+  const auto s = summarize(trajectory, earth, request.launch);
+  // Newton stops when miss and (range x angle error) are below 1 m: the
+  // angle is then within 1 m / 1800 km ~ 6e-7 rad.
+  EXPECT_NEAR(s.burnout_flight_path_angle_rad, 35.0 * kDegToRad, 1e-6);
+  EXPECT_LT(s.miss_m, 1.0);
+  EXPECT_LT(trajectory.command->cutoff_time_s, request.missile->total_burn_time_s());
 }
 
 TEST(MissileTargeting, BeyondMaximumRangeSaysTheMaximum) {

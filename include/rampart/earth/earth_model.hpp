@@ -59,10 +59,13 @@ class EarthModel {
   double mean_radius_m() const;
 
   // --- frames (exact to nanometres; GeographicLib's Geocentric) ---
+  // Geodetic angles in radians; any latitude in [-pi/2, pi/2], any longitude,
+  // any height (negative too).
   Vec3 ecef_from_geodetic(const Geodetic& position) const;
   Geodetic geodetic_from_ecef(const Vec3& r_E) const;
   /// Height above the surface from ECEF, fast (Bowring's single iteration,
-  /// error below 1 mm up to 1000 km), for the equations of motion.
+  /// no trig: error below 1 um from -5 to 1000 km, ~1 cm at GEO), for the
+  /// equations of motion. Returns -b at the Earth's centre.
   double altitude_m(const Vec3& r_E) const;
   /// Rotation taking ENU components at `site` to ECEF: r_E = R_EL * r_L.
   Mat3 R_EL(const Geodetic& site) const;
@@ -78,8 +81,9 @@ class EarthModel {
   /// Earth's angular velocity in ECI (and ECEF) components.
   Vec3 omega_I() const { return Vec3(0.0, 0.0, parameters_.rotation_rate_radps); }
 
-  /// Gravitational acceleration at r (ECI or ECEF components: the field is
-  /// axially symmetric about z), point mass plus J2.
+  /// Gravitational acceleration (m/s^2) at r (m, ECI or ECEF components: the
+  /// field is axially symmetric about z), point mass plus J2; no centrifugal
+  /// term. Undefined at r = 0.
   Vec3 gravity(const Vec3& r) const;
 
  private:

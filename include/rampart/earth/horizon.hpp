@@ -7,23 +7,27 @@
 
 namespace rampart::earth {
 
-/// True when the straight segment a-b (ECEF) stays above the surface raised
-/// by clearance_m, geometrically (no refraction).
+/// True when the straight segment a-b (ECEF, m) stays above the surface raised
+/// by clearance_m, geometrically (no refraction). Exact to well under 1 mm on
+/// the ellipsoid; throws std::invalid_argument for a non-finite clearance.
 bool line_of_sight(const EarthModel& earth, const Vec3& a_E, const Vec3& b_E, double clearance_m = 0.0);
 
 /// Largest range at which a target at target_alt_m can be seen from a sensor
 /// at sensor_alt_m over a smooth Earth whose radius is k times the model's
-/// mean radius: sqrt((kR+h1)^2-(kR)^2) + sqrt((kR+h2)^2-(kR)^2).
+/// mean radius: sqrt((kR+h1)^2-(kR)^2) + sqrt((kR+h2)^2-(kR)^2). Negative
+/// altitudes count as 0; throws std::invalid_argument unless k > 0 and finite.
 double radar_horizon_range_m(const EarthModel& earth, double sensor_alt_m, double target_alt_m,
                              double k = constants::kFourThirdsEarth);
 
-/// Elevation angle of the target above the sensor's local horizontal with
-/// refraction modelled by an effective radius kR (k = 1: geometric).
+/// Elevation angle (rad) of the target above the sensor's local horizontal with
+/// refraction modelled by an effective radius kR (k = 1: the exact geometric
+/// elevation on the ellipsoid). Throws std::invalid_argument unless k > 0.
 double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E,
                               double k = constants::kFourThirdsEarth);
 
-/// True when the target is above the sensor's refracted horizon and above
-/// min_elevation_rad.
+/// True when the target is above the sensor's refracted horizon (the straight
+/// ray over the effective sphere kR clears it) and its apparent elevation is
+/// at least min_elevation_rad. Throws std::invalid_argument unless k > 0.
 bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E,
              double min_elevation_rad = 0.0, double k = constants::kFourThirdsEarth);
 

@@ -32,6 +32,9 @@ struct TrajectoryRequest {
   const MissileType* missile = nullptr;
   std::optional<double> burnout_speed_mps;  ///< free flight only
   std::optional<double> apogee_altitude_m;  ///< shape by apogee instead
+  /// Shape by the burnout flight-path angle instead (inertial velocity above
+  /// the geodetic horizontal, as TrajectorySummary reports it).
+  std::optional<double> burnout_flight_path_angle_rad;
   double miss_tolerance_m = 1.0;            ///< the targeting stops below this miss
   FlightOptions flight;
 };
@@ -45,10 +48,12 @@ struct Trajectory {
 };
 
 /// Solves the launch so that the impact lands on request.aim and flies it.
-/// Throws InputError (with `where` naming the option) when the request
-/// cannot be met: aim beyond the missile's maximum range (the message gives
-/// the maximum), a burnout speed too low, an apogee out of reach, or when
-/// targeting does not converge to request.miss_tolerance_m.
+/// At most one of burnout_speed_mps, apogee_altitude_m and
+/// burnout_flight_path_angle_rad may be set. Throws InputError (naming the
+/// command-line option) when the request cannot be met: aim beyond the
+/// missile's maximum range (the message gives the maximum), a burnout speed
+/// too low, an apogee or angle out of reach, or when targeting does not
+/// converge to request.miss_tolerance_m.
 Trajectory solve_trajectory(const TrajectoryRequest& request, const earth::EarthModel& earth,
                             const earth::Us76Atmosphere& atmosphere);
 

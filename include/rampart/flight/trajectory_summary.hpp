@@ -26,6 +26,10 @@ struct TrajectorySummary {
   double miss_m;                      ///< impact point to aim point
 };
 
+/// Angle of velocity `v` (any frame-consistent velocity in ECI components)
+/// above the plane normal to the geodetic vertical at r_I, at t_s.
+double flight_path_angle_rad(const earth::EarthModel& earth, const Vec3& r_I, const Vec3& v, double t_s);
+
 /// Summarises a trajectory that reached the ground (path.impact set).
 /// Flight-path angles are measured from the plane normal to the geodetic
 /// vertical; altitudes are above the ellipsoid.
