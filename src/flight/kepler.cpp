@@ -151,9 +151,14 @@ KeplerState propagate_kepler(const Vec3& r0, const Vec3& v0, double dt_s, double
       break;
     }
     // Outside the bracket (or NaN from an overflowing cosh): bisect; both
-    // ends are then finite.
+    // ends are then finite. On strong hyperbolas the rounding of F's large
+    // cosh/sinh terms can exceed 4 eps |chi| r: the bracket then closes to
+    // adjacent doubles, which is as converged as F allows.
     chi -= correction;
-    if (!(chi > lo && chi < hi)) chi = 0.5 * (lo + hi);
+    if (!(chi > lo && chi < hi)) {
+      chi = 0.5 * (lo + hi);
+      if (hi - lo <= 4.0 * kEps * std::abs(chi)) break;
+    }
   }
   const double chi2 = chi * chi;
   if (!converged) {

@@ -37,10 +37,23 @@ SourceLocation YamlMap::where(const std::string& key) const {
   return where();
 }
 
+void YamlMap::throw_missing(const std::string& key) const {
+  // A missing key is most often a misspelt one: point at the misspelling.
+  for (const auto& entry : node_) {
+    const std::string present = entry.first.as<std::string>();
+    if (read_.count(present)) continue;
+    if (did_you_mean(present, {key})) {
+      throw InputError(location_of(file_, entry.first), "unknown key \"" + present + "\" in " + key_path_ +
+                                                            " (did you mean \"" + key + "\"?)");
+    }
+  }
+  throw InputError(where(), "missing key \"" + key + "\" in " + key_path_);
+}
+
 YAML::Node YamlMap::scalar(const std::string& key) {
   read_.insert(key);
   const YAML::Node value = node_[key];
-  if (!value) throw InputError(where(), "missing key \"" + key + "\" in " + key_path_);
+  if (!value) throw_missing(key);
   if (!value.IsScalar()) {
     throw InputError(location_of(file_, value), "expected a single value for " + key_path_ + "." + key);
   }
@@ -74,14 +87,14 @@ std::optional<std::string> YamlMap::optional_string(const std::string& key) {
 YamlMap YamlMap::map(const std::string& key) {
   read_.insert(key);
   const YAML::Node value = node_[key];
-  if (!value) throw InputError(where(), "missing key \"" + key + "\" in " + key_path_);
+  if (!value) throw_missing(key);
   return YamlMap(value, file_, key_path_ + "." + key);
 }
 
 std::vector<YamlMap> YamlMap::list(const std::string& key) {
   read_.insert(key);
   const YAML::Node value = node_[key];
-  if (!value) throw InputError(where(), "missing key \"" + key + "\" in " + key_path_);
+  if (!value) throw_missing(key);
   if (!value.IsSequence()) throw InputError(location_of(file_, value), "expected a list for " + key_path_ + "." + key);
   std::vector<YamlMap> out;
   for (std::size_t i = 0; i < value.size(); ++i) {

@@ -47,6 +47,7 @@ class YamlMap {
 
  private:
   YAML::Node scalar(const std::string& key);
+  [[noreturn]] void throw_missing(const std::string& key) const;
   YAML::Node node_;
   std::string file_;
   std::string key_path_;
