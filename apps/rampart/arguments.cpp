@@ -1,5 +1,7 @@
 #include "arguments.hpp"
 
+#include <fmt/core.h>
+
 #include <cmath>
 
 #include "rampart/core/constants.hpp"
@@ -8,13 +10,16 @@
 
 namespace rampart::cli {
 
-void check_lat_lon(double lat_deg, double lon_deg, const std::string& option) {
-  const SourceLocation where{option};
+// fmt's "{}" prints the shortest text that reads back as the same double ("95", "0.1").
+void check_latitude(double lat_deg, const std::string& option) {
   if (!(lat_deg >= -90.0 && lat_deg <= 90.0)) {
-    throw InputError(where, "latitude " + std::to_string(lat_deg) + " is outside [-90, 90] degrees");
+    throw InputError(SourceLocation{option}, fmt::format("latitude {} is outside [-90, 90] degrees", lat_deg));
   }
+}
+
+void check_longitude(double lon_deg, const std::string& option) {
   if (!(lon_deg >= -180.0 && lon_deg <= 180.0)) {
-    throw InputError(where, "longitude " + std::to_string(lon_deg) + " is outside [-180, 180] degrees");
+    throw InputError(SourceLocation{option}, fmt::format("longitude {} is outside [-180, 180] degrees", lon_deg));
   }
 }
 
@@ -26,7 +31,8 @@ earth::Geodetic parse_lat_lon(const std::string& text, const std::string& option
   }
   const double lat = parse_number(text.substr(0, comma), where);
   const double lon = parse_number(text.substr(comma + 1), where);
-  check_lat_lon(lat, lon, option);
+  check_latitude(lat, option);
+  check_longitude(lon, option);
   return {lat * constants::kDegToRad, lon * constants::kDegToRad, 0.0};
 }
 

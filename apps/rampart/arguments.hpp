@@ -10,7 +10,8 @@ namespace rampart::cli {
 
 /// "LAT,LON" in degrees -> geodetic point on the surface (altitude 0).
 earth::Geodetic parse_lat_lon(const std::string& text, const std::string& option);
-/// Checks a latitude and longitude in degrees.
-void check_lat_lon(double lat_deg, double lon_deg, const std::string& option);
+/// Checks a latitude in [-90, 90] and a longitude in [-180, 180] degrees.
+void check_latitude(double lat_deg, const std::string& option);
+void check_longitude(double lon_deg, const std::string& option);
 
 }  // namespace rampart::cli

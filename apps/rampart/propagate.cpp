@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "arguments.hpp"
 #include "command.hpp"
 #include "rampart/core/constants.hpp"
 #include "rampart/core/error.hpp"
@@ -116,15 +117,9 @@ Vec3 parse_velocity_ned(const std::string& text) {
 PropagateInputs check(const PropagateArguments& a) {
   PropagateInputs in{};
   in.lat_deg = parse_number(a.lat, at_option("--lat"));
-  if (in.lat_deg < -90.0 || in.lat_deg > 90.0) {
-    throw InputError(at_option("--lat"),
-                     fmt::format("latitude {} is outside [-90, 90] degrees", number_text(in.lat_deg)));
-  }
+  check_latitude(in.lat_deg, "--lat");
   in.lon_deg = parse_number(a.lon, at_option("--lon"));
-  if (in.lon_deg < -180.0 || in.lon_deg > 180.0) {
-    throw InputError(at_option("--lon"),
-                     fmt::format("longitude {} is outside [-180, 180] degrees", number_text(in.lon_deg)));
-  }
+  check_longitude(in.lon_deg, "--lon");
   in.alt_m = parse_number(a.alt, at_option("--alt"));
   if (in.alt_m < 0.0) {
     throw InputError(at_option("--alt"),

@@ -6,6 +6,7 @@
 #include "rampart/core/constants.hpp"
 #include "rampart/flight/ballistic_flight.hpp"
 #include "rampart/flight/integrators.hpp"
+#include "rampart/flight/point_mass.hpp"
 
 namespace rampart::flight {
 namespace {
@@ -93,16 +94,12 @@ FlightPath fly_missile(const MissileType& missile, const earth::EarthModel& eart
       const Vec3 r = vec3_of(s, 0);
       const Vec3 v = vec3_of(s, 3);
       const double m = s(6);
-      const Vec3 v_air = v - omega_I.cross(r);
-      const double speed_air = v_air.norm();
-      const Vec3 thrust_dir = segment.steering == Steering::kGravityTurn ? Vec3(v_air / speed_air)
+      const Vec3 thrust_dir = segment.steering == Steering::kGravityTurn
+                                  ? Vec3((v - omega_I.cross(r)).normalized())
                               : segment.steering == Steering::kKick ? Vec3(earth.R_EI(t_s).transpose() * kick_E)
                                                                     : Vec3(earth.R_EI(t_s).transpose() * up_E);
-      Vec3 a = earth.gravity(r) + (segment.thrust_n / m) * thrust_dir;
-      if (earth.has_atmosphere()) {
-        const double rho = atmosphere.density_kgpm3(earth.altitude_m(r));
-        a -= (0.5 * rho * segment.cd_area_m2 * speed_air / m) * v_air;
-      }
+      const Vec3 a = earth.gravity(r) + (segment.thrust_n / m) * thrust_dir +
+                     drag_acceleration(earth, atmosphere, r, v, segment.cd_area_m2 / m);
       State7 d;
       d << v, a, -segment.mass_flow_kgps;
       return d;

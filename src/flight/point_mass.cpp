@@ -12,37 +12,34 @@ constexpr double kAtmosphereBottom_m = -5e3;
 
 }  // namespace
 
+Vec3 drag_acceleration(const earth::EarthModel& earth, const earth::Us76Atmosphere& atmosphere, const Vec3& r_I,
+                       const Vec3& v_I, double cd_area_per_mass_m2pkg) {
+  if (!(cd_area_per_mass_m2pkg > 0.0) || !earth.has_atmosphere()) return Vec3::Zero();
+  // Every point of the ellipsoid lies within the equatorial radius, so
+  // |r| > a + top means an altitude above the top: no air, and no need
+  // for the (costlier) altitude.
+  const double top_radius_m = earth.parameters().equatorial_radius_m + kAtmosphereTop_m;
+  if (r_I.squaredNorm() >= top_radius_m * top_radius_m) return Vec3::Zero();
+  // The ellipsoid is symmetric about z, so the height above it is the same
+  // from ECI as from ECEF components. Trial stages of the step that crosses
+  // the ground may probe below it: the standard's own extension to -5 km
+  // keeps the density smooth there for the root-finder, and deeper probes
+  // see the -5 km density.
+  const double altitude_m = std::max(earth.altitude_m(r_I), kAtmosphereBottom_m);
+  const double rho_kgpm3 = atmosphere.density_kgpm3(altitude_m);
+  if (!(rho_kgpm3 > 0.0)) return Vec3::Zero();
+  const Vec3 v_air_I = v_I - earth.omega_I().cross(r_I);
+  return -(0.5 * rho_kgpm3 * cd_area_per_mass_m2pkg * v_air_I.norm()) * v_air_I;
+}
+
 State6 ballistic_derivative(double /*t_s: gravity and air turn with the Earth, symmetric about z*/,
                             const State6& y, const earth::EarthModel& earth,
                             const earth::Us76Atmosphere& atmosphere, const DragBody& body) {
   const Vec3 r_I = y.head<3>();
   const Vec3 v_I = y.segment<3>(3);
-  Vec3 a_I = earth.gravity(r_I);
-
-  if (body.cd_area_per_mass_m2pkg > 0.0 && earth.has_atmosphere()) {
-    // Every point of the ellipsoid lies within the equatorial radius, so
-    // |r| > a + top means an altitude above the top: no air, and no need
-    // for the (costlier) altitude.
-    const double top_radius_m = earth.parameters().equatorial_radius_m + kAtmosphereTop_m;
-    if (r_I.squaredNorm() < top_radius_m * top_radius_m) {
-      // The ellipsoid is symmetric about z, so the height above it is the
-      // same from ECI as from ECEF components. Trial stages of the step that
-      // crosses the ground may probe below it: the standard's own extension
-      // to -5 km keeps the density smooth there for the root-finder, and
-      // deeper probes see the -5 km density.
-      const double altitude_m = std::max(earth.altitude_m(r_I), kAtmosphereBottom_m);
-      const double rho_kgpm3 = atmosphere.density_kgpm3(altitude_m);
-      if (rho_kgpm3 > 0.0) {
-        // The atmosphere turns with the Earth: air velocity omega x r.
-        const Vec3 v_air_I = v_I - earth.omega_I().cross(r_I);
-        a_I -= (0.5 * rho_kgpm3 * body.cd_area_per_mass_m2pkg * v_air_I.norm()) * v_air_I;
-      }
-    }
-  }
-
   State6 dy;
   dy.head<3>() = v_I;
-  dy.segment<3>(3) = a_I;
+  dy.segment<3>(3) = earth.gravity(r_I) + drag_acceleration(earth, atmosphere, r_I, v_I, body.cd_area_per_mass_m2pkg);
   return dy;
 }
 

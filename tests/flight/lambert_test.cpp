@@ -70,6 +70,12 @@ std::vector<Case> sweep() {
                        in_plane(kR, 10 - angle_deg, inc), tof_min * 60.0, false});
     }
   }
+  // Short chords flown fast (T between the parabolic T1 and T00 with
+  // T00/T1 ~ 10): a mis-transcribed initial guess once diverged here.
+  cases.push_back({"ballistic 220 km 2 min", in_plane(kR, 0, 33), in_plane(kR, 220e3 / kR * constants::kRadToDeg, 33),
+                   120.0, true});
+  cases.push_back({"ballistic 3000 km 5 min", in_plane(kR, 0, 33),
+                   in_plane(kR, 3000e3 / kR * constants::kRadToDeg, 33), 300.0, true});
   return cases;
 }
 

@@ -16,6 +16,14 @@ struct DragBody {
   double cd_area_per_mass_m2pkg = 0.0;
 };
 
+/// Drag acceleration in ECI of a body with Cd A / m = cd_area_per_mass_m2pkg
+/// at r_I moving at v_I: -(rho/2) (CdA/m) |v_air| v_air, v_air = v_I - omega x r_I
+/// (the atmosphere turns with the Earth). Zero without an atmosphere or above
+/// its top; below the standard's -5 km floor the density is held there (trial
+/// stages of the step that crosses the ground probe below it).
+Vec3 drag_acceleration(const earth::EarthModel& earth, const earth::Us76Atmosphere& atmosphere, const Vec3& r_I,
+                       const Vec3& v_I, double cd_area_per_mass_m2pkg);
+
 /// dy/dt of [r_I; v_I] at time t_s for an unpowered body: gravity plus drag
 /// (drag only when the Earth has an atmosphere). Altitude for density is the
 /// height above the ellipsoid.
