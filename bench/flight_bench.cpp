@@ -1,8 +1,9 @@
-// The flight module's numerics: Kepler propagation (budget 200 ns per call),
-// Lambert solution (budget 1 us per solve), and the DOPRI5 integrator on a
-// two-body orbit (the cost per step, so that trajectory costs can be
-// estimated from step counts). Sections: Kepler, Lambert, integrators; add
-// new benchmarks to the section of the function they time.
+// The flight module: Kepler propagation (budget 200 ns per call), Lambert
+// solution (budget 1 us per solve), the DOPRI5 integrator on a two-body
+// orbit (the cost per step), the point-mass derivative with J2 and drag
+// (budget 100 ns) and complete targeted trajectories (budget 5 ms).
+// Sections: Kepler, Lambert, integrators, point mass, trajectories; add new
+// benchmarks to the section of the function they time.
 
 #include <benchmark/benchmark.h>
 
@@ -10,10 +11,15 @@
 #include <numbers>
 
 #include "rampart/core/constants.hpp"
+#include "rampart/earth/atmosphere.hpp"
+#include "rampart/earth/earth_model.hpp"
 #include "rampart/flight/integrators.hpp"
 #include "rampart/flight/kepler.hpp"
 #include "rampart/flight/lambert.hpp"
+#include "rampart/flight/point_mass.hpp"
 #include "rampart/flight/state.hpp"
+#include "rampart/flight/trajectory.hpp"
+#include "rampart/io/missile_catalog.hpp"
 
 namespace {
 
@@ -138,5 +144,102 @@ void BM_Dopri54TwoBodyOrbit(benchmark::State& state) {
   state.counters["f_evals"] = static_cast<double>(evaluations);
 }
 BENCHMARK(BM_Dopri54TwoBodyOrbit)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// ---------------------------------------------------------------------------
+// Point-mass equations of motion: the innermost call of every trajectory,
+// gravity with J2 plus US76 drag on the air-relative velocity. Budget: 100 ns.
+
+// Arg: altitude in km (0: sea level, 50: stratopause, 2000: above the air,
+// where the quick radius check skips the atmosphere).
+void BM_BallisticDerivative(benchmark::State& state) {
+  const rampart::earth::EarthModel earth(rampart::earth::EarthKind::kWgs84);
+  const rampart::earth::Us76Atmosphere atmosphere;
+  const rampart::flight::DragBody body{0.001};
+  const double altitude_m = static_cast<double>(state.range(0)) * 1000.0;
+  const rampart::flight::GeodeticNedState start{rampart::earth::Geodetic{0.8, 0.4, altitude_m},
+                                                rampart::Vec3(1500.0, 2000.0, -800.0)};
+  rampart::flight::State6 y = rampart::flight::eci_state_from_geodetic_ned(earth, start, 0.0);
+  double t = 0.0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(y);
+    rampart::flight::State6 dy = rampart::flight::ballistic_derivative(t, y, earth, atmosphere, body);
+    benchmark::DoNotOptimize(dy);
+  }
+}
+BENCHMARK(BM_BallisticDerivative)->Arg(0)->Arg(10)->Arg(50)->Arg(90)->Arg(300)->Arg(2000);
+
+// ---------------------------------------------------------------------------
+// Complete targeted trajectories: boost, coast and reentry on the wgs84
+// Earth with range targeting to the aim point. Budget: 5 ms each.
+
+rampart::earth::Geodetic at(double lat_deg, double lon_deg) {
+  return {lat_deg * rampart::constants::kDegToRad, lon_deg * rampart::constants::kDegToRad, 0.0};
+}
+
+const std::vector<rampart::flight::MissileType>& catalog() {
+  static const auto missiles = rampart::io::load_missile_catalog(rampart::io::default_missile_catalog_path());
+  return missiles;
+}
+
+// Arguments: which case. 0: mrbm-2000 min-energy Tabriz area -> Bucharest area (1830 km);
+// 1: mrbm-2000 lofted, same pair; 2: icbm-10000 min-energy central Iran -> London (4400 km);
+// 3: mrbm-1300 min-energy (1100 km).
+void BM_TargetedMissileTrajectory(benchmark::State& state) {
+  const rampart::earth::EarthModel earth(rampart::earth::EarthKind::kWgs84);
+  const rampart::earth::Us76Atmosphere atmosphere;
+  rampart::flight::TrajectoryRequest request;
+  switch (state.range(0)) {
+    case 0:
+      request.launch = at(38.1, 46.3);
+      request.aim = at(44.4, 26.1);
+      request.missile = &rampart::io::find_missile(catalog(), "mrbm-2000", {});
+      break;
+    case 1:
+      request.launch = at(38.1, 46.3);
+      request.aim = at(44.4, 26.1);
+      request.missile = &rampart::io::find_missile(catalog(), "mrbm-2000", {});
+      request.shape = rampart::flight::TrajectoryShape::kLofted;
+      break;
+    case 2:
+      request.launch = at(32.0, 53.0);
+      request.aim = at(51.5, -0.1);
+      request.missile = &rampart::io::find_missile(catalog(), "icbm-10000", {});
+      break;
+    default:
+      request.launch = at(34.3, 47.1);
+      request.aim = at(37.0, 35.4);
+      request.missile = &rampart::io::find_missile(catalog(), "mrbm-1300", {});
+      break;
+  }
+  request.miss_tolerance_m = 100.0;  // the targeting requirement
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rampart::flight::solve_trajectory(request, earth, atmosphere));
+  }
+}
+BENCHMARK(BM_TargetedMissileTrajectory)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+
+void BM_TargetedFreeFlight(benchmark::State& state) {
+  const rampart::earth::EarthModel earth(rampart::earth::EarthKind::kWgs84);
+  const rampart::earth::Us76Atmosphere atmosphere;
+  rampart::flight::TrajectoryRequest request;
+  request.launch = at(35.7, 51.4);
+  request.aim = at(44.1, 24.3);
+  request.miss_tolerance_m = 100.0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rampart::flight::solve_trajectory(request, earth, atmosphere));
+  }
+}
+BENCHMARK(BM_TargetedFreeFlight)->Unit(benchmark::kMillisecond);
+
+void BM_MissileFlight(benchmark::State& state) {
+  const rampart::earth::EarthModel earth(rampart::earth::EarthKind::kWgs84);
+  const rampart::earth::Us76Atmosphere atmosphere;
+  const auto& missile = rampart::io::find_missile(catalog(), "mrbm-2000", {});
+  const rampart::flight::LaunchCommand command{-1.0, 0.5, missile.total_burn_time_s()};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rampart::flight::fly_missile(missile, earth, atmosphere, at(38.1, 46.3), command));
+  }
+}
+BENCHMARK(BM_MissileFlight)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

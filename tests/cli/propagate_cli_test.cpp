@@ -18,49 +18,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.hpp"
 #include "rampart/earth/earth_model.hpp"
 
 namespace rampart {
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using testing::CliRun;
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream file(path);
-  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-}
+CliRun rampart(const std::vector<std::string>& arguments) { return testing::run_rampart(arguments); }
 
-/// Runs `rampart <arguments>` (arguments are single-quoted one by one).
-CliRun rampart(const std::vector<std::string>& arguments) {
-  static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path();
-  const int n = counter++;
-  const auto out = dir / fmt::format("rampart_cli_{}_{}.out", ::getpid(), n);
-  const auto err = dir / fmt::format("rampart_cli_{}_{}.err", ::getpid(), n);
-  std::string command = fmt::format("'{}'", RAMPART_CLI);
-  for (const auto& a : arguments) command += " '" + a + "'";
-  command += fmt::format(" > '{}' 2> '{}'", out.string(), err.string());
-  const int status = std::system(command.c_str());
-  CliRun run;
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(out);
-  run.err = slurp(err);
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return run;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
+std::vector<std::string> lines(const std::string& text) { return testing::split_lines(text); }
 
 std::vector<double> fields(const std::string& line) {
   std::vector<double> out;

@@ -23,8 +23,6 @@
 // apart.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -37,6 +35,7 @@
 
 #include <fmt/format.h>
 
+#include "cli_runner.hpp"
 #include "rampart/core/constants.hpp"
 #include "rampart/core/vector.hpp"
 #include "rampart/earth/earth_model.hpp"
@@ -80,25 +79,17 @@ struct CheckCase {
 };
 
 /// Runs `rampart propagate` for the case and returns its CSV rows.
-std::vector<Sample> run_rampart(const CheckCase& c) {
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto out = dir / fmt::format("rampart_nasa_{}_{}.csv", ::getpid(), c.number);
-  const auto err = dir / fmt::format("rampart_nasa_{}_{}.err", ::getpid(), c.number);
+std::vector<Sample> propagate_case(const CheckCase& c) {
   // Sphere of 1 slug (14.5939029 kg), 0.5 ft diameter (0.018241465 m^2).
-  const std::string command = fmt::format(
-      "'{}' propagate --lat 0 --lon 0 --alt {} --velocity-ned {} --mass 14.5939029 --area 0.018241465 "
-      "--cd {} --duration 30 --output-step 1 --format csv > '{}' 2> '{}'",
-      RAMPART_CLI, c.alt_m, c.velocity_ned, c.cd, out.string(), err.string());
-  const int status = std::system(command.c_str());
-  std::ifstream stderr_file(err);
-  const std::string stderr_text((std::istreambuf_iterator<char>(stderr_file)), std::istreambuf_iterator<char>());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << command << "\n" << stderr_text;
-  std::ifstream file(out);
+  const auto run = testing::run_rampart({"propagate", "--lat", "0", "--lon", "0", "--alt", fmt::format("{}", c.alt_m),
+                                         "--velocity-ned", c.velocity_ned, "--mass", "14.5939029", "--area",
+                                         "0.018241465", "--cd", c.cd, "--duration", "30", "--output-step", "1",
+                                         "--format", "csv"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  std::istringstream file(run.out);
   std::string header;
   auto rows = parse_csv(file, header);
   EXPECT_EQ(header, "time_s,lat_deg,lon_deg,alt_m,v_north_mps,v_east_mps,v_down_mps");
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
   return rows;
 }
 
@@ -131,7 +122,7 @@ class NasaAtmosCheckCase : public ::testing::TestWithParam<CheckCase> {};
 
 TEST_P(NasaAtmosCheckCase, AgreesWithSim05) {
   const CheckCase c = GetParam();
-  const std::vector<Sample> ours = run_rampart(c);
+  const std::vector<Sample> ours = propagate_case(c);
   ASSERT_EQ(ours.size(), 31u);
   const Agreement sim05 = compare(ours, read_reference(fmt::format("Atmos_{:02d}_sim_05_1s.csv", c.number)));
   const Agreement sim01 = compare(ours, read_reference(fmt::format("Atmos_{:02d}_sim_01_1s.csv", c.number)));
