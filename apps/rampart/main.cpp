@@ -1,8 +1,10 @@
 // rampart: the command line. Each subcommand lives in a file of its own;
 // this file only dispatches and turns failures into exit codes.
 
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <iostream>
-#include <map>
 #include <vector>
 
 #include "command.hpp"
@@ -11,10 +13,15 @@
 namespace rampart::cli {
 
 void add_format_option(CLI::App& command, OutputFormat& format) {
-  const std::map<std::string, OutputFormat> names{
-      {"table", OutputFormat::kTable}, {"json", OutputFormat::kJson}, {"csv", OutputFormat::kCsv}};
-  command.add_option("--format", format, "Output format: table, json or csv")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+  command
+      .add_option_function<std::string>(
+          "--format",
+          [&format](const std::string& name) {
+            format = name == "json" ? OutputFormat::kJson : name == "csv" ? OutputFormat::kCsv : OutputFormat::kTable;
+          },
+          "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->type_name("table|json|csv")
       ->default_str("table");
   command.add_flag_callback("--json", [&format] { format = OutputFormat::kJson; },
                             "Machine-readable JSON on stdout (same as --format json)");
@@ -27,6 +34,8 @@ int main(int argc, char** argv) {
   CLI::App app{"rampart: an open missile-defense engagement simulator and coverage analyzer"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "rampart 0.1.0");
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "Log what the models do (targeting iterations, ...) on stderr");
 
   std::vector<Command> commands{add_trajectory_command(app), add_propagate_command(app)};
 
@@ -42,6 +51,13 @@ int main(int argc, char** argv) {
     std::cerr << "rampart: error: " << e.what() << "\n";
     return 2;
   }
+
+  // The library logs through spdlog; the log goes to stderr so that stdout
+  // stays machine-readable, and only with --verbose.
+  auto logger = spdlog::stderr_logger_st("rampart");
+  logger->set_pattern("rampart: %l: %v");
+  logger->set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+  spdlog::set_default_logger(logger);
 
   for (const auto& command : commands) {
     if (!command.app->parsed()) continue;

@@ -263,20 +263,22 @@ Command add_trajectory_command(CLI::App& root) {
   auto options = std::make_shared<TrajectoryOptions>();
   CLI::App* app = root.add_subcommand(
       "trajectory", "Trajectory of a ballistic missile (or a free flight) from A to B on the rotating Earth");
-  app->add_option("--from", options->from, "Launch point LAT,LON in degrees")->required();
-  app->add_option("--to", options->to, "Aim point LAT,LON in degrees");
-  app->add_option("--missile", options->missile, "Missile from the catalog (default: free flight)");
+  app->add_option("--from", options->from, "Launch point LAT,LON in degrees")->type_name("LAT,LON")->required();
+  app->add_option("--to", options->to, "Aim point LAT,LON in degrees")->type_name("LAT,LON");
+  app->add_option("--missile", options->missile, "Missile from the catalog (default: free flight)")->type_name("NAME");
   app->add_option("--burnout-speed", options->burnout_speed,
-                  "Free flight: inertial burnout speed with its unit, e.g. 4.5km/s (needs --shape lofted|depressed)");
-  app->add_option("--shape", options->shape, "min-energy, lofted or depressed")->default_str("min-energy");
-  app->add_option("--apogee", options->apogee, "Shape by apogee altitude, KM (or with a unit)");
+                  "Free flight: inertial burnout speed with its unit, e.g. 4.5km/s (needs --shape lofted|depressed)")
+      ->type_name("SPEED");
+  app->add_option("--shape", options->shape, "Trajectory shape")->type_name("min-energy|lofted|depressed")->default_str("min-energy");
+  app->add_option("--apogee", options->apogee, "Shape by apogee altitude, km (or with a unit)")->type_name("KM");
   app->add_option("--burnout-angle", options->burnout_angle_deg,
-                  "Shape by the burnout flight-path angle, DEG above the horizontal");
-  app->add_option("--earth", options->earth, "wgs84 or spherical")->default_str("wgs84");
-  app->add_option("--samples", options->samples_s, "Print the time series every SECONDS");
-  app->add_option("--azimuth", options->azimuth_deg, "Launch azimuth in degrees, with --max-range");
+                  "Shape by the burnout flight-path angle, degrees above the horizontal")
+      ->type_name("DEG");
+  app->add_option("--earth", options->earth, "Earth model")->type_name("wgs84|spherical")->default_str("wgs84");
+  app->add_option("--samples", options->samples_s, "Print the time series every SECONDS")->type_name("SECONDS");
+  app->add_option("--azimuth", options->azimuth_deg, "Launch azimuth in degrees, with --max-range")->type_name("DEG");
   app->add_flag("--max-range", options->max_range, "Maximum range of --missile on --azimuth");
-  app->add_option("--catalog", options->catalog, "Missile catalog YAML (default: the one shipped)");
+  app->add_option("--catalog", options->catalog, "Missile catalog YAML (default: the one shipped)")->type_name("FILE");
   add_format_option(*app, options->format);
   return {app, [options] { return run(*options); }};
 }

@@ -6,6 +6,7 @@ namespace rampart::flight {
 namespace {
 
 constexpr double kReentryAltitudeM = 100e3;  // conventional edge of the atmosphere (Karman line)
+constexpr double kMaxStepS = 20.0;
 
 // Event indices, in the order they are listed below.
 constexpr std::size_t kApogeeEvent = 0;
@@ -32,6 +33,11 @@ void fly_ballistic(const earth::EarthModel& earth, const earth::Us76Atmosphere& 
   AdaptiveOptions ode;
   ode.relative_tolerance = options.relative_tolerance;
   ode.absolute_tolerance = options.absolute_tolerance;
+  // An event is seen as a sign change between step ends: a step must not
+  // span both 100 km crossings of a trajectory that tops out just above
+  // 100 km. Near apogee the vertical speed is about g (t - t_apogee), so a
+  // step of 20 s spans at most ~500 m of height change there.
+  ode.max_step_s = kMaxStepS;
 
   const auto observer = [&](const DenseStep<State6>& step) {
     samples.record(step.t0(), step.t1(), [&step](double t) { return step.at(t); }, path.samples);

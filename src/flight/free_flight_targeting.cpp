@@ -4,6 +4,8 @@
 // the flight), then shooting corrections move the Lambert target until the
 // integrated flight (with J2) lands on the aim point.
 
+#include <spdlog/spdlog.h>
+
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -190,6 +192,8 @@ Trajectory solve_free_flight(const TrajectoryRequest& request, const earth::Eart
                                     ? *request.apogee_altitude_m - earth.altitude_m(position(path.apogee->y_I))
                                     : 0.0;
     trajectory.iterations = iteration;
+    spdlog::debug("free flight: shooting iteration {}: flight time {:.3f} s, burnout speed {:.3f} m/s, miss {:.3f} m",
+                  iteration, tof, v1_I->norm(), miss);
     if (miss < request.miss_tolerance_m && std::abs(apogee_error) < request.miss_tolerance_m) {
       // Fly the converged solution once more with the time series if asked.
       if (request.flight.sample_step_s > 0.0) {

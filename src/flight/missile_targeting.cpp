@@ -5,6 +5,8 @@
 // one-dimensional root finding gets close; Newton's method on the full
 // flight (finite-difference Jacobian, Broyden updates) removes the miss.
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -110,6 +112,9 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
     const double range = shots.range(path);
     scan.push_back({kick, std::move(path), range});
   }
+  spdlog::debug("targeting {}: aim {:.1f} km away on azimuth {:.3f} deg; kick scan at full burn:", shots.missile().name,
+                range_wanted / 1e3, az0 / kDeg);
+  for (const auto& sample : scan) spdlog::debug("  kick {:8.3f} deg -> range {:9.1f} km", sample.kick_rad / kDeg, sample.range_m / 1e3);
   const auto best = std::max_element(scan.begin(), scan.end(),
                                      [](const auto& a, const auto& b) { return a.range_m < b.range_m; });
   const std::size_t i_max = static_cast<std::size_t>(best - scan.begin());
@@ -160,6 +165,8 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
                                         V2(1e-6, 1e-6));
     command = {result.p(0), result.p(1), full};
     trajectory.iterations += result.iterations;
+    spdlog::debug("Newton (azimuth, kick) at full burn: {} iterations, miss {:.3f} m, converged {}", result.iterations,
+                  result.F.norm(), result.converged);
     return result.converged;
   };
   const auto solve_with_cutoff = [&](double kick0, double cutoff0, const auto& third_residual) {
@@ -175,6 +182,9 @@ Trajectory solve_missile(const TrajectoryRequest& request, const earth::EarthMod
                                         V3(az0, kick0, cutoff0), V3(1e-6, 1e-6, 1e-3));
     command = {result.p(0), result.p(1), result.p(2)};
     trajectory.iterations += result.iterations;
+    spdlog::debug("Newton (azimuth, kick, cut-off) from kick {:.4f} deg, cut-off {:.3f} s: {} iterations, residual "
+                  "{:.3f} m, converged {}",
+                  kick0 / kDeg, cutoff0, result.iterations, result.F.norm(), result.converged);
     return result.converged;
   };
   // The cut-off that gives the range for a kick angle, if one does before full burn.
