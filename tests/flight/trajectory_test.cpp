@@ -147,6 +147,30 @@ TEST(FreeFlight, BurnoutAngleMeetsTheRangeEquation) {
   }
 }
 
+// A flight that tops out 50 m above 100 km crosses 100 km twice within a
+// few seconds; the descending crossing must still be found, and in vacuum
+// its speed follows from energy conservation: v^2 = v_top^2 + 2 mu (1/r - 1/r_top).
+TEST(FreeFlight, ReentryCrossingJustBelowTheApogeeIsFound) {
+  const earth::EarthModel earth(earth::EarthKind::kSpherical);
+  const earth::Us76Atmosphere atmosphere;
+  TrajectoryRequest request;
+  request.launch = at(10.0, 10.0);
+  request.aim = at(12.0, 13.0);
+  request.apogee_altitude_m = 100.05e3;
+  const Trajectory trajectory = solve_trajectory(request, earth, atmosphere);
+  ASSERT_TRUE(trajectory.path.apogee);
+  ASSERT_TRUE(trajectory.path.reentry_100km);
+  const double R = earth.parameters().equatorial_radius_m;
+  const double r_top = position(trajectory.path.apogee->y_I).norm();
+  const double v_top = velocity(trajectory.path.apogee->y_I).norm();
+  const double r = position(trajectory.path.reentry_100km->y_I).norm();
+  // Event located to 1e-7 s at a sink rate of ~30 m/s: micrometres.
+  EXPECT_NEAR(r - R, 100e3, 1e-3);
+  const double expected = std::sqrt(v_top * v_top + 2.0 * earth.gm() * (1.0 / r - 1.0 / r_top));
+  EXPECT_NEAR(velocity(trajectory.path.reentry_100km->y_I).norm(), expected, 1e-6 * expected);
+  EXPECT_GT(trajectory.path.reentry_100km->t_s, trajectory.path.apogee->t_s);
+}
+
 // --- Range targeting on the rotating WGS-84 Earth ---
 
 struct TargetCase {
