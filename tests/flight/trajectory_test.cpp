@@ -238,14 +238,21 @@ TEST(MissileCatalog, EachClassReachesItsStatedRangeWithinTenPercent) {
   }
 }
 
-TEST(MissileTargeting, ShapesOrderTheirApogeesAndAnApogeeIsMet) {
-  const auto catalog = io::load_missile_catalog(io::default_missile_catalog_path());
-  const earth::EarthModel earth(earth::EarthKind::kWgs84);
+/// An mrbm-2000 from the Tabriz area to the Bucharest area (1830 km) on the wgs84 Earth.
+class MissileTargeting : public ::testing::Test {
+ protected:
+  MissileTargeting() {
+    request.launch = at(38.1, 46.3);
+    request.aim = at(44.4, 26.1);
+    request.missile = &io::find_missile(catalog, "mrbm-2000", {});
+  }
+  const std::vector<MissileType> catalog = io::load_missile_catalog(io::default_missile_catalog_path());
+  const earth::EarthModel earth{earth::EarthKind::kWgs84};
   const earth::Us76Atmosphere atmosphere;
   TrajectoryRequest request;
-  request.launch = at(38.1, 46.3);
-  request.aim = at(44.4, 26.1);
-  request.missile = &io::find_missile(catalog, "mrbm-2000", {});
+};
+
+TEST_F(MissileTargeting, ShapesOrderTheirApogeesAndAnApogeeIsMet) {
   const auto apogee_of = [&](TrajectoryShape shape) {
     request.shape = shape;
     return summarize(solve_trajectory(request, earth, atmosphere), earth, request.launch).apogee_altitude_m;
@@ -266,14 +273,7 @@ TEST(MissileTargeting, ShapesOrderTheirApogeesAndAnApogeeIsMet) {
   EXPECT_LT(shaped.command->cutoff_time_s, request.missile->total_burn_time_s());
 }
 
-TEST(MissileTargeting, BurnoutAngleIsMetWithThrustCutOff) {
-  const auto catalog = io::load_missile_catalog(io::default_missile_catalog_path());
-  const earth::EarthModel earth(earth::EarthKind::kWgs84);
-  const earth::Us76Atmosphere atmosphere;
-  TrajectoryRequest request;
-  request.launch = at(38.1, 46.3);
-  request.aim = at(44.4, 26.1);
-  request.missile = &io::find_missile(catalog, "mrbm-2000", {});
+TEST_F(MissileTargeting, BurnoutAngleIsMetWithThrustCutOff) {
   request.burnout_flight_path_angle_rad = 35.0 * kDegToRad;
   const auto trajectory = solve_trajectory(request, earth, atmosphere);
   const auto s = summarize(trajectory, earth, request.launch);
@@ -284,14 +284,9 @@ TEST(MissileTargeting, BurnoutAngleIsMetWithThrustCutOff) {
   EXPECT_LT(trajectory.command->cutoff_time_s, request.missile->total_burn_time_s());
 }
 
-TEST(MissileTargeting, BeyondMaximumRangeSaysTheMaximum) {
-  const auto catalog = io::load_missile_catalog(io::default_missile_catalog_path());
-  const earth::EarthModel earth(earth::EarthKind::kWgs84);
-  const earth::Us76Atmosphere atmosphere;
-  TrajectoryRequest request;
+TEST_F(MissileTargeting, BeyondMaximumRangeSaysTheMaximum) {
   request.launch = at(32.0, 53.0);
   request.aim = at(51.5, -0.1);  // London, ~4400 km
-  request.missile = &io::find_missile(catalog, "mrbm-2000", {});
   try {
     solve_trajectory(request, earth, atmosphere);
     FAIL() << "expected an InputError";
