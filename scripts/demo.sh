@@ -51,7 +51,7 @@ with open(sys.argv[2], "w", newline="") as f:
 print("rampart demo: minimum-energy trajectories of the catalog's notional missiles (data/missiles.yaml)")
 print("on the rotating WGS-84 Earth. Each cell: flight time in minutes / apogee in km; '-' beyond range.\n")
 targets = list(dict.fromkeys(r["target"] for r in rows))
-print(f"{'missile':<11} {'launch area':<12}" + "".join(f"{t:>12}" for t in targets))
+print(f"{'missile':<11} {'launch area':<12}" + "".join(f"{t:>13}" for t in targets))
 by_key = {(r["missile"], r["launch"], r["target"]): r for r in rows}
 for missile in dict.fromkeys(r["missile"] for r in rows):
     for launch in dict.fromkeys(r["launch"] for r in rows):
@@ -59,7 +59,7 @@ for missile in dict.fromkeys(r["missile"] for r in rows):
         for target in targets:
             t = by_key[(missile, launch, target)]["trajectory"]
             cells.append(f"{t['flight_time_s']/60:.1f} / {t['apogee_altitude_m']/1e3:.0f}" if t else "-")
-        print(f"{missile:<11} {launch:<12}" + "".join(f"{c:>12}" for c in cells))
+        print(f"{missile:<11} {launch:<12}" + "".join(f"{c:>13}" for c in cells))
 maxima = {}
 for r in rows:
     m = re.search(r"maximum range of (\d+) km", r["status"])
