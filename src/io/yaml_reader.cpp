@@ -1,7 +1,10 @@
 #include "rampart/io/yaml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+
+#include "rampart/core/constants.hpp"
 
 namespace rampart::io {
 
@@ -101,6 +104,23 @@ std::vector<YamlMap> YamlMap::list(const std::string& key) {
     out.emplace_back(value[i], file_, key_path_ + "." + key + "[" + std::to_string(i) + "]");
   }
   return out;
+}
+
+earth::Geodetic YamlMap::geodetic(const std::string& key) {
+  YamlMap place = map(key);
+  earth::Geodetic g;
+  g.lat_rad = place.quantity("lat", Dimension::kAngle);
+  g.lon_rad = place.quantity("lon", Dimension::kAngle);
+  g.alt_m = place.optional_quantity("alt", Dimension::kLength).value_or(0.0);
+  constexpr double kHalfPi = constants::kPi / 2.0;
+  if (!(std::abs(g.lat_rad) <= kHalfPi * (1.0 + 1e-15))) {
+    throw InputError(place.where("lat"), "latitude outside [-90, 90] degrees");
+  }
+  if (!(std::abs(g.lon_rad) <= constants::kPi * (1.0 + 1e-15))) {
+    throw InputError(place.where("lon"), "longitude outside [-180, 180] degrees");
+  }
+  place.finish();
+  return g;
 }
 
 void YamlMap::finish() const {

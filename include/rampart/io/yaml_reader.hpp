@@ -14,6 +14,7 @@
 
 #include "rampart/core/error.hpp"
 #include "rampart/core/units.hpp"
+#include "rampart/earth/earth_model.hpp"
 
 namespace rampart::io {
 
@@ -38,6 +39,10 @@ class YamlMap {
   YamlMap map(const std::string& key);
   /// The elements of a sequence of mappings.
   std::vector<YamlMap> list(const std::string& key);
+  /// A place written as a mapping {lat: 44.1 deg, lon: 24.3 deg, alt: 200 m};
+  /// alt may be left out for a point on the ellipsoid (0 m). InputError for a
+  /// latitude outside [-90, 90] or a longitude outside [-180, 180] degrees.
+  earth::Geodetic geodetic(const std::string& key);
 
   /// InputError for the first key present but never read.
   void finish() const;

@@ -1,0 +1,51 @@
+#pragma once
+// The true flight of each threat, as the sensors see it: a densely sampled
+// trajectory interpolated between samples, with the phase of flight (what
+// radar cross-section applies).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rampart/flight/flight_path.hpp"
+#include "rampart/sense/detection.hpp"
+
+namespace rampart::sim {
+
+/// What the object is at a moment, for its radar cross-section.
+enum class FlightPhase { kBoost, kMidcourse, kReentry };
+
+struct TruthState {
+  Vec3 r_I;
+  Vec3 v_I;
+  FlightPhase phase;
+};
+
+class TruthTrajectory {
+ public:
+  /// `path` must have samples (FlightOptions::sample_step_s > 0) and an
+  /// impact; times are shifted by launch_time_s (the flight starts at 0).
+  TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path, double launch_time_s);
+
+  sense::TruthId id() const { return id_; }
+  const std::string& name() const { return name_; }
+  double launch_time_s() const { return launch_time_s_; }
+  double burnout_time_s() const { return burnout_time_s_; }
+  double impact_time_s() const { return impact_time_s_; }
+  const flight::FlightPath& path() const { return path_; }
+
+  /// The state at t_s (scenario time) by cubic Hermite interpolation of the
+  /// samples (position and velocity); nullopt before launch or after impact.
+  std::optional<TruthState> at(double t_s) const;
+
+ private:
+  sense::TruthId id_;
+  std::string name_;
+  flight::FlightPath path_;
+  double launch_time_s_;
+  double burnout_time_s_;
+  double reentry_start_s_;  // descending through 100 km (or impact if never above)
+  double impact_time_s_;
+};
+
+}  // namespace rampart::sim
