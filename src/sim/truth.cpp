@@ -6,8 +6,11 @@
 namespace rampart::sim {
 
 TruthTrajectory::TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path,
-                                 double launch_time_s)
+                                 double launch_time_s, const earth::EarthModel& earth)
     : id_(id), name_(std::move(name)), path_(path), launch_time_s_(launch_time_s) {
+  // r_I(L + t) = R_IE(L + t) r_E(t) and r_F(t) = R_IE(t) r_E(t), so r_I = R_IE(L + t) R_EI(t) r_F: a turn
+  // about z by omega L whatever t, i.e. R_IE(L) R_EI(0).
+  R_IF_ = earth.R_EI(launch_time_s).transpose() * earth.R_EI(0.0);
   if (path_.samples.size() < 2 || !path_.impact) {
     throw std::invalid_argument("TruthTrajectory: the flight needs samples and an impact");
   }
@@ -30,8 +33,8 @@ std::optional<TruthState> TruthTrajectory::at(double t_s) const {
   // Cubic Hermite on position with the velocities as slopes; the velocity is
   // the interpolant's derivative. Error O(h^4 |r''''|): micrometres for 0.5 s
   // samples of a ballistic arc, centimetres through staging.
-  const Vec3 r0 = flight::position(lower->y_I), r1 = flight::position(upper->y_I);
-  const Vec3 v0 = flight::velocity(lower->y_I), v1 = flight::velocity(upper->y_I);
+  const Vec3 r0 = R_IF_ * flight::position(lower->y_I), r1 = R_IF_ * flight::position(upper->y_I);
+  const Vec3 v0 = R_IF_ * flight::velocity(lower->y_I), v1 = R_IF_ * flight::velocity(upper->y_I);
   const double s2 = s * s, s3 = s2 * s;
   const Vec3 r = (2 * s3 - 3 * s2 + 1) * r0 + (s3 - 2 * s2 + s) * h * v0 + (-2 * s3 + 3 * s2) * r1 + (s3 - s2) * h * v1;
   const Vec3 v = h > 0.0 ? Vec3(((6 * s2 - 6 * s) * r0 + (3 * s2 - 4 * s + 1) * h * v0 + (-6 * s2 + 6 * s) * r1 +

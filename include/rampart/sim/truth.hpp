@@ -24,14 +24,19 @@ struct TruthState {
 class TruthTrajectory {
  public:
   /// `path` must have samples (FlightOptions::sample_step_s > 0) and an
-  /// impact; times are shifted by launch_time_s (the flight starts at 0).
-  TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path, double launch_time_s);
+  /// impact. It was flown from t = 0, when ECI and ECEF coincided (up to the
+  /// epoch angle); launched at launch_time_s instead, the same flight is the
+  /// same in ECEF, so in ECI it is turned by the Earth's rotation over
+  /// launch_time_s, and its times are shifted by launch_time_s.
+  TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path, double launch_time_s,
+                  const earth::EarthModel& earth);
 
   sense::TruthId id() const { return id_; }
   const std::string& name() const { return name_; }
   double launch_time_s() const { return launch_time_s_; }
   double burnout_time_s() const { return burnout_time_s_; }
   double impact_time_s() const { return impact_time_s_; }
+  /// The flight as flown: times from launch, ECI of a launch at t = 0.
   const flight::FlightPath& path() const { return path_; }
 
   /// The state at t_s (scenario time) by cubic Hermite interpolation of the
@@ -46,6 +51,7 @@ class TruthTrajectory {
   double burnout_time_s_;
   double reentry_start_s_;  // descending through 100 km (or impact if never above)
   double impact_time_s_;
+  Mat3 R_IF_;  // ECI at launch_time_s from the frame the path was flown in
 };
 
 }  // namespace rampart::sim
