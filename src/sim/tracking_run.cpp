@@ -132,6 +132,15 @@ std::vector<sense::Detection> TrackingRun::sense(const std::vector<TruthTrajecto
   std::stable_sort(detections.begin(), detections.end(), [](const auto& a, const auto& b) {
     return a.t_s < b.t_s || (a.t_s == b.t_s && a.sensor < b.sensor);
   });
+  // The detections CSV records sigma = sqrt(R); read back, R = sigma^2 can
+  // differ from the original in the last bit. Tracking the recorded values
+  // (sqrt(s^2) == s exactly in IEEE arithmetic) makes a replay bit-identical.
+  for (auto& d : detections) {
+    for (int k = 0; k < 3; ++k) {
+      const double sigma = std::sqrt(d.R(k, k));
+      d.R(k, k) = sigma * sigma;
+    }
+  }
   return detections;
 }
 

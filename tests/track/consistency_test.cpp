@@ -168,7 +168,7 @@ FilterSettings quiet_settings() {
   return s;
 }
 
-TEST(Consistency, EkfTimeAveragedNeesWithinChiSquareBounds) {
+TEST(FilterConsistency, EkfTimeAveragedNeesWithinChiSquareBounds) {
   const Scenario sc;
   const auto filter = make_filter("ekf", "ballistic", sc.earth, sc.atmosphere, quiet_settings());
   const Statistics s = run_monte_carlo(sc, *filter);
@@ -179,7 +179,7 @@ TEST(Consistency, EkfTimeAveragedNeesWithinChiSquareBounds) {
   RecordProperty("nees_average", std::to_string(s.nees_average));
 }
 
-TEST(Consistency, UkfTimeAveragedNeesWithinChiSquareBounds) {
+TEST(FilterConsistency, UkfTimeAveragedNeesWithinChiSquareBounds) {
   const Scenario sc;
   const auto filter = make_filter("ukf", "ballistic", sc.earth, sc.atmosphere, quiet_settings());
   const Statistics s = run_monte_carlo(sc, *filter);
@@ -200,7 +200,7 @@ TEST(Consistency, UkfTimeAveragedNeesWithinChiSquareBounds) {
 // 95 % upper bound), and not grossly pessimistic (above a third of the lower
 // bound, a third being the ratio of the mode's extra Q to the truth's zero
 // noise that a 6 % weight allows over 2 s revisits at these covariances).
-TEST(Consistency, ImmCombinedNeesIsNotOverconfident) {
+TEST(FilterConsistency, ImmCombinedNeesIsNotOverconfident) {
   const Scenario sc;
   FilterSettings settings = quiet_settings();
   const auto filter = make_filter("imm", "ballistic", sc.earth, sc.atmosphere, settings);

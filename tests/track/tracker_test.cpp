@@ -256,8 +256,12 @@ TEST(Tracker, ReportsCoverageAndTimeOrder) {
       ASSERT_TRUE(report.track_of_detection[0]);
       ids.push_back(*report.track_of_detection[0]);
     }
-    if (k == 1) EXPECT_EQ(report.initiated.size(), 1u);
-    if (k == 2) EXPECT_EQ(report.confirmed.size(), 1u);  // 2 hits from the pair + 1 = M
+    if (k == 1) {
+      EXPECT_EQ(report.initiated.size(), 1u);
+    }
+    if (k == 2) {
+      EXPECT_EQ(report.confirmed.size(), 1u);  // 2 hits from the pair + 1 = M
+    }
   }
   ASSERT_EQ(ids.size(), 3u);
   EXPECT_EQ(ids[0], ids[1]);
