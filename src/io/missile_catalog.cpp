@@ -74,11 +74,7 @@ const flight::MissileType& find_missile(const std::vector<flight::MissileType>& 
     if (missile.name == name) return missile;
     names.push_back(missile.name);
   }
-  std::string message = "unknown missile \"" + name + "\"";
-  if (const auto suggestion = did_you_mean(name, names)) message += " (did you mean \"" + *suggestion + "\"?)";
-  message += "; known missiles:";
-  for (const auto& known : names) message += " " + known;
-  throw InputError(where, message);
+  throw_unknown_name(where, "missile", name, names);
 }
 
 }  // namespace rampart::io

@@ -130,11 +130,7 @@ const Config& find_named(const std::vector<Config>& entries, const std::string& 
     if (entry.name == name) return entry;
     names.push_back(entry.name);
   }
-  std::string message = "unknown " + kind + " \"" + name + "\"";
-  if (const auto suggestion = did_you_mean(name, names)) message += " (did you mean \"" + *suggestion + "\"?)";
-  message += "; known:";
-  for (const auto& known : names) message += " " + known;
-  throw InputError(where, message);
+  throw_unknown_name(where, kind, name, names);
 }
 
 template <typename Config>

@@ -134,6 +134,15 @@ void YamlMap::finish() const {
   }
 }
 
+void throw_unknown_name(const SourceLocation& where, const std::string& kind, const std::string& name,
+                        const std::vector<std::string>& known) {
+  std::string message = "unknown " + kind + " \"" + name + "\"";
+  if (const auto suggestion = did_you_mean(name, known)) message += " (did you mean \"" + *suggestion + "\"?)";
+  message += "; known " + kind + "s:";
+  for (const auto& k : known) message += " " + k;
+  throw InputError(where, message);
+}
+
 std::optional<std::string> did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   // Levenshtein distance; suggest when at most a third of the word differs.
   const auto distance = [](const std::string& a, const std::string& b) {

@@ -165,7 +165,7 @@ TEST(SensorCatalog, FindSuggestsNames) {
     find_radar(catalog, "r2", SourceLocation{"s.yaml", 3, 7});
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "s.yaml:3:7: error: unknown radar \"r2\" (did you mean \"r1\"?); known: r1");
+    EXPECT_STREQ(e.what(), "s.yaml:3:7: error: unknown radar \"r2\" (did you mean \"r1\"?); known radars: r1");
   }
 }
 

@@ -58,8 +58,8 @@ TEST(Scenario, MistakesNameLineColumnAndWhatWasExpected) {
   EXPECT_EQ(error_of("seed: 11", "sede: 11"), ":3:1: error: unknown key \"sede\" in scenario (did you mean \"seed\"?)");
   EXPECT_EQ(error_of("launch_time: 15 s", "launch_time: 15"),
             ":17:18: error: missing unit in \"15\": expected a time in s, ms, us, min, h");
-  EXPECT_EQ(error_of("type: tpy2-fbm", "type: tpy3"),
-            ":6:11: error: unknown radar \"tpy3\" (did you mean \"tpy2-fbm\"?); known radars: tpy2-fbm "
+  EXPECT_EQ(error_of("type: tpy2-fbm", "type: tpy2-fmb"),
+            ":6:11: error: unknown radar \"tpy2-fmb\" (did you mean \"tpy2-fbm\"?); known radars: tpy2-fbm "
             "spy1-ashore-deveselu spy1-ashore-redzikowo s400-92n6 s400-91n6");
   EXPECT_EQ(error_of("missile: mrbm-1300\n    launch_time", "missile: mrbm-13\n    launch_time"),
             ":16:14: error: unknown missile \"mrbm-13\" (did you mean \"mrbm-1300\"?); known missiles: srbm-300 "

@@ -165,6 +165,7 @@ FilterSettings quiet_settings() {
   // 1e-6 of the steady-state P) so that the filter models the truth.
   FilterSettings s;
   s.ballistic_q_m2ps3 = 1e-8;
+  s.reentry_q_m2ps3 = 1e-8;
   return s;
 }
 
@@ -190,23 +191,20 @@ TEST(FilterConsistency, UkfTimeAveragedNeesWithinChiSquareBounds) {
   RecordProperty("nees_average", std::to_string(s.nees_average));
 }
 
-// IMM of ballistic and reentry (kappa prior beta = 5000 kg/m^2; at 300+ km
-// drag is ~1e-8 m/s^2, so both modes are right about the truth). The
-// combined estimate is a moment-matched mixture, not the exact posterior,
-// and the reentry mode carries a larger process noise (its default 1 m^2/s^3,
-// weighted by its probability, which the 30 s sojourn keeps near 6 %), so
-// the IMM is deliberately pessimistic: its NEES may fall below the
-// chi-square interval. What must hold: it is not overconfident (below the
-// 95 % upper bound), and not grossly pessimistic (above a third of the lower
-// bound, a third being the ratio of the mode's extra Q to the truth's zero
-// noise that a 6 % weight allows over 2 s revisits at these covariances).
+// IMM of ballistic and reentry (kappa prior beta = 5000 kg/m^2; above 300 km
+// drag is ~1e-8 m/s^2, so both modes describe the truth; both get the tiny
+// q). The combined estimate is a moment-matched mixture, not the exact
+// posterior: when the modes disagree the spread of their means enters the
+// combined P, so its NEES is not chi-square distributed and leans low. The
+// interval is therefore loosened on the pessimistic side only: it must not
+// be overconfident (below the 95 % upper bound) and not more than a factor
+// 2 pessimistic (above half the lower bound).
 TEST(FilterConsistency, ImmCombinedNeesIsNotOverconfident) {
   const Scenario sc;
-  FilterSettings settings = quiet_settings();
-  const auto filter = make_filter("imm", "ballistic", sc.earth, sc.atmosphere, settings);
+  const auto filter = make_filter("imm", "ballistic", sc.earth, sc.atmosphere, quiet_settings());
   const Statistics s = run_monte_carlo(sc, *filter);
   const Bounds b = nees_bounds();
-  EXPECT_GT(s.nees_average, b.lower / 3.0);
+  EXPECT_GT(s.nees_average, b.lower / 2.0);
   EXPECT_LT(s.nees_average, b.upper);
   expect_rmse_falls(s);
   RecordProperty("nees_average", std::to_string(s.nees_average));

@@ -59,6 +59,10 @@ class YamlMap {
   std::set<std::string> read_;
 };
 
+/// Throws InputError at `where`: unknown KIND "name" (did you mean "x"?); known KINDs: a b c.
+[[noreturn]] void throw_unknown_name(const SourceLocation& where, const std::string& kind, const std::string& name,
+                                     const std::vector<std::string>& known);
+
 /// The closest of `candidates` to `word` by edit distance, if close enough to suggest.
 std::optional<std::string> did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 

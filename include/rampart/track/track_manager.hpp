@@ -7,8 +7,12 @@
 namespace rampart::track {
 
 struct TrackManagerParameters {
-  int confirm_hits = 3;      ///< M (>= 1)
-  int confirm_window = 5;    ///< N (M <= N <= 64)
+  /// M (>= 1) and N (M <= N <= 64). The initiating pair counts as two hits,
+  /// so the default 4 of 6 asks two more hits in the next four scans: a
+  /// target seen with Pd = 0.9 confirms with probability 0.996, a track
+  /// started on two false alarms needs two more inside its gate.
+  int confirm_hits = 4;
+  int confirm_window = 6;
   /// A confirmed track coasting through this many misses in a row is deleted (>= 1).
   int max_misses_confirmed = 6;
   /// Any track whose position sigma sqrt(trace P_rr) exceeds this is deleted, m (> 0).
