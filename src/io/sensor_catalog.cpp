@@ -82,9 +82,9 @@ void visit_radar(FieldReader& f, sense::RadarConfig& c) {
   f.string("description", c.description);
   f.string("source", c.source);
   f.sub_map("site", [&](FieldReader& site) {
-    site.quantity("latitude", Dimension::kAngle, c.site.lat_rad);
-    site.quantity("longitude", Dimension::kAngle, c.site.lon_rad);
-    site.quantity("altitude", Dimension::kLength, c.site.alt_m);
+    site.quantity("lat", Dimension::kAngle, c.site.lat_rad);
+    site.quantity("lon", Dimension::kAngle, c.site.lon_rad);
+    site.quantity("alt", Dimension::kLength, c.site.alt_m);
   });
   f.sub_map("field_of_regard", [&](FieldReader& fov) {
     fov.quantity("boresight_azimuth", Dimension::kAngle, c.boresight_azimuth_rad);

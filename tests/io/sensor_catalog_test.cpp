@@ -22,7 +22,7 @@ constexpr const char* kValid = R"(radars:
   - name: r1
     description: a test radar
     source: none (test)
-    site: {latitude: 40 deg, longitude: 30 deg, altitude: 100 m}
+    site: {lat: 40 deg, lon: 30 deg, alt: 100 m}
     field_of_regard: {boresight_azimuth: 90 deg, azimuth_span: 120 deg, elevation_min: 1 deg, elevation_max: 80 deg}
     min_range: 1 km
     max_range: 2000 km
@@ -126,7 +126,7 @@ TEST(SensorCatalog, OverridesChangeOnlyWhatTheyName) {
   auto catalog = load_sensor_catalog(path);
   std::filesystem::remove(path);
   sense::RadarConfig config = catalog.radars[0];
-  const YAML::Node node = YAML::Load("{max_range: 1500 km, site: {latitude: 41 deg}, effective_earth_radius_factor: 1}");
+  const YAML::Node node = YAML::Load("{max_range: 1500 km, site: {lat: 41 deg}, effective_earth_radius_factor: 1}");
   YamlMap map(node, "scenario.yaml", "radars[0]");
   read_radar_overrides(map, config);
   map.finish();
@@ -147,8 +147,8 @@ TEST(SensorCatalog, ErrorsNameFileLineAndColumn) {
             "swerling1 or swerling3");
   EXPECT_EQ(error_of("pfa: 1e-8", "pfa: 2"),
             ":2:5: error: radar \"r1\": probability of false alarm must lie in (0, 1)");
-  EXPECT_EQ(error_of("altitude: 100 m}", "altitude: 100 m, heigth: 3 m}"),
-            ":5:66: error: unknown key \"heigth\" in catalog.radars[0].site");
+  EXPECT_EQ(error_of("alt: 100 m}", "alt: 100 m, heigth: 3 m}"),
+            ":5:50: error: unknown key \"heigth\" in catalog.radars[0].site");
   EXPECT_EQ(error_of("{aspect: 90 deg, rcs: 0.5 m^2}", "{aspect: 0 deg, rcs: 0.5 m^2}"),
             ":27:7: error: RCS table of \"rv\": aspects must be strictly increasing");
   EXPECT_EQ(error_of("report_delay: 30 s", "report_delay: -30 s"),
