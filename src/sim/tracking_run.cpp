@@ -202,7 +202,13 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
   impact_options.nominal_inverse_beta_m2pkg = tracker_.nominal_inverse_beta_m2pkg;
   impact_options.relative_tolerance = 1e-7;
   const track::ImpactPredictor impact_predictor(earth_, atmosphere_, impact_options);
-  const bool predicts_impacts = first_model->dimension() == 6 || first_model->dimension() == 7;
+  // Impact prediction takes [r; v] or [r; v; 1/beta]; other models' extra
+  // components (accelerations) are left out: the prediction is of the
+  // unpowered flight from the track's state.
+  const auto ballistic_part = [dimension = first_model->dimension()](const track::GaussianState& estimate) {
+    if (dimension == 6 || dimension == 7) return estimate;
+    return track::GaussianState{estimate.t_s, estimate.x.head(6), estimate.P.topLeftCorner(6, 6)};
+  };
 
   std::vector<sense::Radar> radars;
   std::vector<sense::SensorSite> sites;
@@ -295,9 +301,9 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
       TrackRow row{scan.t_s, t.id, t.status, t.state.estimate, std::nullopt, std::nullopt};
       if (const auto it = truth_of_track.find(t.id); it != truth_of_track.end()) row.truth_id = it->second;
       const auto last = last_impact_prediction_s.find(t.id);
-      if (predicts_impacts && t.status == track::TrackStatus::kConfirmed &&
+      if (t.status == track::TrackStatus::kConfirmed &&
           (last == last_impact_prediction_s.end() || scan.t_s - last->second >= options_.impact_prediction_interval_s)) {
-        const auto prediction = impact_predictor.predict(t.state.estimate);
+        const auto prediction = impact_predictor.predict(ballistic_part(t.state.estimate));
         if (prediction.status == track::ImpactStatus::kPredicted) {
           row.impact = prediction;
           latest_impact[t.id] = prediction;
