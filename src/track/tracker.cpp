@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace rampart::track {
 
@@ -55,11 +56,13 @@ ScanReport Tracker::process(double t_s, const std::vector<sense::Detection>& det
       unclaimed_index.push_back(j);
     }
   }
-  std::erase_if(tracks_, [&](const Track& track) {
-    if (track.status != TrackStatus::kDeleted) return false;
-    report.deleted.push_back(track);
-    return true;
-  });
+  std::vector<Track> live;
+  live.reserve(tracks_.size());
+  for (Track& track : tracks_) {
+    if (track.status == TrackStatus::kDeleted) report.deleted.push_back(std::move(track));
+    else live.push_back(std::move(track));
+  }
+  tracks_ = std::move(live);
 
   // Initiate: each new track has the two hits of its detection pair.
   for (const Initiation& initiation : initiator_.initiate(unclaimed, sensor, t_s, initiator_state_)) {

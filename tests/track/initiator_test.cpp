@@ -211,8 +211,9 @@ TEST(TrackManager, NotSeenIsNoEvidence) {
   for (int k = 0; k < 20; ++k) manager.review(track, ScanResult::kNotSeen);
   EXPECT_EQ(track.status, TrackStatus::kTentative);
   EXPECT_EQ(track.scans, 1);
-  // One hit with log-likelihood 0 at the default Pd = 0.9, lambda = 1e-12.
-  EXPECT_DOUBLE_EQ(track.score, std::log(0.9 / 1e-12));
+  // One hit with log-likelihood 0: ln(Pd / lambda) alone.
+  const auto& p = manager.parameters();
+  EXPECT_DOUBLE_EQ(track.score, std::log(p.detection_probability / p.clutter_density));
 }
 
 // The score is the sequential log-likelihood ratio of Blackman & Popoli

@@ -15,8 +15,9 @@ namespace rampart::track {
 
 struct JpdaParameters {
   double detection_probability = 0.9;  ///< Pd in (0, 1]
-  /// Spatial density of false alarms in measurement space, per m rad^2 (> 0).
-  double clutter_density = 1e-12;
+  /// Spatial density of false alarms in measurement space, per m rad^2 (> 0);
+  /// the default is one false alarm a scan over 500 km x 360 deg x 60 deg.
+  double clutter_density = 3e-7;
   /// Joint events of a cluster enumerated exactly up to this many (>= 1); a
   /// larger cluster falls back to Fitzgerald's "cheap JPDA".
   std::size_t max_joint_events = 20000;

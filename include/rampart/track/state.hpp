@@ -37,9 +37,11 @@ struct TrackState {
   Eigen::VectorXd mode_probabilities;
 };
 
-/// The measurement a filter expects for a detection, with what an update
-/// and a gate need: innovation covariance S and state-measurement cross
-/// covariance Pxz (the gain is Pxz S^-1).
+/// The measurement a filter expects at the prediction's time, with what an
+/// update and a gate need: S, the covariance of the predicted measurement
+/// alone (H P H^T; the innovation covariance of a detection is S + R with the
+/// detection's own noise R, which the filter does not know here), and the
+/// state-measurement cross covariance Pxz (the gain is Pxz (S + R)^-1).
 struct MeasurementPrediction {
   MeasurementVector z_hat;
   MeasurementMatrix S;

@@ -19,7 +19,7 @@ struct TrackManagerParameters {
   double max_position_sigma_m = 50e3;
   /// For the score: detection probability in (0, 1) and false-alarm density per m rad^2 (> 0).
   double detection_probability = 0.9;
-  double clutter_density = 1e-12;
+  double clutter_density = 3e-7;  ///< one false alarm a scan over 500 km x 360 deg x 60 deg
 };
 
 /// Confirms and deletes tracks. A tentative track is confirmed once it has M

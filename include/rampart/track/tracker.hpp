@@ -32,6 +32,7 @@ struct ScanReport {
   double t_s = 0.0;
   /// Per detection of the scan: the track it updated or started, or empty (pending or discarded).
   std::vector<std::optional<TrackId>> track_of_detection;
+  /// New tentative tracks; their detection pair counts as two hits, judged from the next scan on.
   std::vector<TrackId> initiated;
   std::vector<TrackId> confirmed;  ///< tracks confirmed by this scan
   std::vector<Track> deleted;      ///< tracks deleted by this scan, as they were last
