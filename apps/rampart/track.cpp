@@ -45,8 +45,9 @@ void print_summary(const sim::TrackingOutcome& outcome, const std::string& title
   fmt::print("{}\n", title);
   std::size_t false_alarms = 0;
   for (const auto& d : outcome.detections) false_alarms += d.truth_id ? 0 : 1;
-  fmt::print("  {} detections ({} false alarms), {} track swaps, {} track breaks\n\n", outcome.detections.size(),
-             false_alarms, outcome.continuity.swaps, outcome.continuity.breaks);
+  fmt::print("  {} detections ({} false alarms); {} track swaps, {} track changes, {} track breaks\n\n",
+             outcome.detections.size(), false_alarms, outcome.continuity.swaps, outcome.continuity.track_changes,
+             outcome.continuity.breaks);
   fmt::print("  {:<14} {:>9} {:>9} {:>11} {:>11} {:>10} {:>14} {:>12}\n", "threat", "launch", "IR cue",
              "first det.", "confirmed", "impact", "IPP err -120s", "IPP err last");
   for (const auto& t : outcome.threats) {

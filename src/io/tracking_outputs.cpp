@@ -79,6 +79,7 @@ nlohmann::ordered_json metrics_json(const sim::TrackingOutcome& outcome) {
   j["false_alarms"] = std::count_if(outcome.detections.begin(), outcome.detections.end(),
                                     [](const auto& d) { return !d.truth_id; });
   j["track_swaps"] = outcome.continuity.swaps;
+  j["track_changes"] = outcome.continuity.track_changes;
   j["track_breaks"] = outcome.continuity.breaks;
   nlohmann::ordered_json continuity = nlohmann::ordered_json::array();
   for (const auto& c : outcome.continuity.truths) {
@@ -86,6 +87,7 @@ nlohmann::ordered_json metrics_json(const sim::TrackingOutcome& outcome) {
                           {"frames_present", c.frames_present},
                           {"frames_tracked", c.frames_tracked},
                           {"swaps", c.swaps},
+                          {"track_changes", c.track_changes},
                           {"breaks", c.breaks},
                           {"time_to_first_confirmed_track_s", optional_number(c.time_to_first_confirmed_track_s)},
                           {"track_ids", c.track_ids}});

@@ -210,6 +210,7 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
     return track::GaussianState{estimate.t_s, estimate.x.head(6), estimate.P.topLeftCorner(6, 6)};
   };
 
+  const sense::RcsModel rv_rcs(scenario_.rcs.midcourse);
   std::vector<sense::Radar> radars;
   std::vector<sense::SensorSite> sites;
   for (std::size_t i = 0; i < scenario_.radars.size(); ++i) {
@@ -283,8 +284,17 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
   for (auto& [key, scan] : scans) {
     emit_frames_until(scan.t_s);
     const sense::Radar& radar = radars[scan.sensor];
-    const track::Coverage coverage = [&radar, this](const track::GaussianState& s) {
-      return radar.can_see(earth_.ecef_from_eci(s.x.head<3>(), s.t_s));
+    // A look is evidence about a track only where the radar could have
+    // detected it: in its coverage and with a fair chance (Pd >= 1/2 for a
+    // reentry vehicle at the track's aspect). Otherwise a long-range radar
+    // with a low Pd would delete good tracks by misses it was never
+    // expected to turn into hits.
+    const track::Coverage coverage = [&radar, &rv_rcs, this](const track::GaussianState& s) {
+      const Vec3 r_E = earth_.ecef_from_eci(s.x.head<3>(), s.t_s);
+      if (!radar.can_see(r_E)) return false;
+      const Vec3 v_E = earth_.ecef_velocity_from_eci(s.x.head<3>(), s.x.segment<3>(3), s.t_s);
+      const double rcs = rv_rcs.rcs_m2(v_E, r_E, radar.site().r_E());
+      return radar.detection_probability(radar.snr((r_E - radar.site().r_E()).norm(), rcs)) >= 0.5;
     };
     const track::ScanReport report = tracker.process(scan.t_s, scan.detections, sensors[scan.sensor], coverage);
     std::map<track::TrackId, std::optional<sense::TruthId>> updated;

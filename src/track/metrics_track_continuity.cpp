@@ -19,6 +19,7 @@ ContinuitySummary track_continuity(const std::vector<MetricFrame>& frames, const
                                    const MatchOptions& options) {
   ContinuitySummary summary;
   std::map<sense::TruthId, Progress> progress;
+  std::map<std::uint64_t, sense::TruthId> truth_of_track;  // the truth each track followed last
   for (std::size_t k = 0; k < frames.size(); ++k) {
     const MetricFrame& frame = frames[k];
     if (k > 0 && frame.t_s < frames[k - 1].t_s) {
@@ -47,7 +48,10 @@ ContinuitySummary track_continuity(const std::vector<MetricFrame>& frames, const
       }
       const TrackEstimate& track = frame.tracks[track_of_truth[i]];
       ++record.frames_tracked;
-      if (state.last_track && *state.last_track != track.id) ++record.swaps;
+      if (state.last_track && *state.last_track != track.id) ++record.track_changes;
+      const auto followed = truth_of_track.find(track.id);
+      if (followed != truth_of_track.end() && followed->second != truth.id) ++record.swaps;
+      truth_of_track[track.id] = truth.id;
       if (std::find(record.track_ids.begin(), record.track_ids.end(), track.id) == record.track_ids.end()) {
         record.track_ids.push_back(track.id);
       }
@@ -72,6 +76,7 @@ ContinuitySummary track_continuity(const std::vector<MetricFrame>& frames, const
     }
   }
   for (const TruthContinuity& record : summary.truths) {
+    summary.track_changes += record.track_changes;
     summary.swaps += record.swaps;
     summary.breaks += record.breaks;
   }

@@ -450,9 +450,10 @@ TEST(Consistency, MonteCarloRunsOfACorrectGaussian) {
 //   t=0  truth 1 present, only a tentative track 10     -> tracked (tentative allowed), not confirmed
 //   t=1  track 10 confirmed                             -> first confirmed at 1 (1 s after first seen)
 //   t=2  no track near truth 1                          -> break 1
-//   t=3  track 11 follows truth 1                       -> swap 1 (10 -> 11, across the gap)
+//   t=3  track 11 follows truth 1                       -> track change 1 (10 -> 11, across the gap), no swap
 //   t=4  track 11 again, truth 2 appears, track 12 on it
-//   t=5  tracks exchange: 12 on truth 1, 11 on truth 2  -> swap 2 for truth 1, swap 1 for truth 2
+//   t=5  tracks exchange: 12 on truth 1, 11 on truth 2  -> track change 2 for truth 1, 1 for truth 2;
+//                                                          a swap for each (12 followed truth 2, 11 truth 1)
 //   t=6  truth 1 gone (impact): not a break
 // Impact errors: on the sphere, two ground points 0.01 rad apart in latitude
 // at the same longitude are a chord 2 R sin(0.005) apart.
@@ -492,7 +493,8 @@ TEST(TrackContinuity, ScriptedHistoryCountedByHand) {
   EXPECT_EQ(t1.frames_present, 6);
   EXPECT_EQ(t1.frames_tracked, 5);
   EXPECT_EQ(t1.breaks, 1);
-  EXPECT_EQ(t1.swaps, 2);
+  EXPECT_EQ(t1.track_changes, 2);
+  EXPECT_EQ(t1.swaps, 1);
   EXPECT_EQ(t1.track_ids, (std::vector<std::uint64_t>{10, 11, 12}));
   ASSERT_EQ(t1.impact_error.size(), 2u);  // t = 3 and 4, where track 11 carries a prediction
   const double chord = 2.0 * constants::kSphereRadius * std::sin(0.005);
@@ -501,9 +503,11 @@ TEST(TrackContinuity, ScriptedHistoryCountedByHand) {
   const TruthContinuity& t2 = s.truths[1];
   EXPECT_EQ(t2.first_seen_s, 4.0);
   EXPECT_EQ(*t2.time_to_first_confirmed_track_s, 0.0);
+  EXPECT_EQ(t2.track_changes, 1);
   EXPECT_EQ(t2.swaps, 1);
   EXPECT_EQ(t2.breaks, 0);
-  EXPECT_EQ(s.swaps, 3);
+  EXPECT_EQ(s.track_changes, 3);
+  EXPECT_EQ(s.swaps, 2);
   EXPECT_EQ(s.breaks, 1);
 
   // With only confirmed tracks the tentative frame at t = 0 is untracked.

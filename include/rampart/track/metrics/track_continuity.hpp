@@ -26,7 +26,11 @@ struct TruthContinuity {
   std::optional<double> time_to_first_confirmed_track_s;  ///< the two above subtracted
   int frames_present = 0;
   int frames_tracked = 0;
-  /// Changes of the matched track id (a gap in between does not hide one).
+  /// Changes of the matched track id, a gap in between included: a track
+  /// lost and replaced by a new one, or a swap.
+  int track_changes = 0;
+  /// Times this truth came to be followed by a track that had followed
+  /// another truth: an identity switch between targets.
   int swaps = 0;
   /// Times a matched truth is left unmatched while still present.
   int breaks = 0;
@@ -36,6 +40,7 @@ struct TruthContinuity {
 
 struct ContinuitySummary {
   std::vector<TruthContinuity> truths;  ///< in order of first appearance
+  int track_changes = 0;
   int swaps = 0;
   int breaks = 0;
 };
