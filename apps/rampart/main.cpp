@@ -20,7 +20,7 @@ void add_format_option(CLI::App& command, OutputFormat& format) {
             format = name == "json" ? OutputFormat::kJson : name == "csv" ? OutputFormat::kCsv : OutputFormat::kTable;
           },
           "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->check(CLI::IsMember({"table", "json", "csv"}).description(""))
       ->type_name("table|json|csv")
       ->default_str("table");
   command.add_flag_callback("--json", [&format] { format = OutputFormat::kJson; },

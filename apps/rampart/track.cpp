@@ -58,6 +58,9 @@ void print_summary(const sim::TrackingOutcome& outcome, const std::string& title
 }
 
 int run(const TrackOptions& o) {
+  if (o.format == OutputFormat::kCsv) {
+    throw InputError(SourceLocation{"--format"}, "track writes its CSV files into -o DIR; choose table or json");
+  }
   const bool replay = !o.detections.empty();
   if (replay == !o.scenario.empty()) {
     throw InputError(SourceLocation{"track"}, "give either SCENARIO or --detections FILE.csv --sensors SCENARIO");
