@@ -115,6 +115,20 @@ Scenario load_scenario(const std::string& path) {
     top.optional_string("false_alarms");
   }
 
+  if (top.has("stage_debris")) {
+    auto debris = top.map("stage_debris");
+    const double beta = debris.quantity("ballistic_coefficient", Dimension::kArealDensity);
+    if (!(beta > 0.0)) throw InputError(debris.where("ballistic_coefficient"), "ballistic_coefficient must be positive");
+    scenario.stage_debris_ballistic_coefficient_kgpm2 = beta;
+    if (const auto speed = debris.optional_quantity("separation_speed", Dimension::kSpeed)) {
+      if (!(*speed >= 0.0)) throw InputError(debris.where("separation_speed"), "separation_speed must not be negative");
+      scenario.stage_debris_separation_speed_mps = *speed;
+    }
+    debris.finish();
+  } else {
+    top.optional_string("stage_debris");
+  }
+
   const io::SensorCatalog sensors = io::load_sensor_catalog(io::default_sensor_catalog_path());
   const auto missiles = io::load_missile_catalog(io::default_missile_catalog_path());
 
@@ -154,7 +168,8 @@ Scenario load_scenario(const std::string& path) {
   }
 
   // Radar cross-sections by phase of flight: catalog entries by name.
-  std::string rcs_boost = "boost-body", rcs_midcourse = "reentry-vehicle", rcs_reentry = "reentry-vehicle";
+  std::string rcs_boost = "boost-body", rcs_midcourse = "reentry-vehicle", rcs_reentry = "reentry-vehicle",
+              rcs_debris = "tank-debris";
   SourceLocation rcs_where = top.where();
   if (top.has("rcs")) {
     auto rcs = top.map("rcs");
@@ -162,12 +177,13 @@ Scenario load_scenario(const std::string& path) {
     rcs_boost = rcs.optional_string("boost").value_or(rcs_boost);
     rcs_midcourse = rcs.optional_string("midcourse").value_or(rcs_midcourse);
     rcs_reentry = rcs.optional_string("reentry").value_or(rcs_reentry);
+    rcs_debris = rcs.optional_string("debris").value_or(rcs_debris);
     rcs.finish();
   } else {
     top.optional_string("rcs");
   }
   scenario.rcs = {io::find_rcs(sensors, rcs_boost, rcs_where), io::find_rcs(sensors, rcs_midcourse, rcs_where),
-                  io::find_rcs(sensors, rcs_reentry, rcs_where)};
+                  io::find_rcs(sensors, rcs_reentry, rcs_where), io::find_rcs(sensors, rcs_debris, rcs_where)};
 
   for (auto& entry : top.list("threats")) {
     ThreatConfig threat;

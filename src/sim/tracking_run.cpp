@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "rampart/core/random.hpp"
+#include "rampart/flight/ballistic_flight.hpp"
 #include "rampart/flight/trajectory.hpp"
 #include "rampart/sense/ir_sensor.hpp"
 #include "rampart/sense/radar.hpp"
@@ -86,6 +87,29 @@ std::vector<TruthTrajectory> TrackingRun::fly_threats() const {
     }
     truths.emplace_back(static_cast<sense::TruthId>(i + 1), threat.name, trajectory.path, threat.launch_time_s, earth_);
   }
+  // The spent last stages, numbered after the threats: each flies on from
+  // the reentry vehicle's separation, pushed back along the velocity by the
+  // separation speed, with the low ballistic coefficient of a tumbling tank.
+  if (scenario_.stage_debris_ballistic_coefficient_kgpm2) {
+    const flight::DragBody tank{1.0 / *scenario_.stage_debris_ballistic_coefficient_kgpm2};
+    flight::FlightOptions options;
+    options.sample_step_s = kTruthSampleStepS;
+    const std::size_t threats = truths.size();
+    for (std::size_t i = 0; i < threats; ++i) {
+      const flight::FlightPath& rv = truths[i].path();
+      flight::FlightPath stage;
+      stage.launch = stage.burnout = rv.burnout;
+      const Vec3 v = flight::velocity(rv.burnout.y_I);
+      stage.burnout.y_I.segment<3>(3) = v - scenario_.stage_debris_separation_speed_mps * v.normalized();
+      // The separation itself, then samples at whole multiples of the step.
+      flight::SampleRecorder samples(kTruthSampleStepS);
+      stage.samples.push_back({stage.burnout.t_s, stage.burnout.y_I});
+      flight::fly_ballistic(earth_, atmosphere_, stage.burnout, tank, options, samples, stage);
+      if (stage.status != flight::FlightStatus::kImpact || stage.samples.size() < 2) continue;
+      truths.emplace_back(static_cast<sense::TruthId>(threats + i + 1), truths[i].name() + "-stage", stage,
+                          truths[i].launch_time_s(), earth_, TruthKind::kStageDebris);
+    }
+  }
   return truths;
 }
 
@@ -102,6 +126,7 @@ std::vector<sense::Detection> TrackingRun::sense(const std::vector<TruthTrajecto
   const sense::RcsModel rcs_boost(scenario_.rcs.boost);
   const sense::RcsModel rcs_midcourse(scenario_.rcs.midcourse);
   const sense::RcsModel rcs_reentry(scenario_.rcs.reentry);
+  const sense::RcsModel rcs_debris(scenario_.rcs.debris);
   std::vector<sense::Detection> detections;
   for (std::size_t i = 0; i < scenario_.radars.size(); ++i) {
     const sense::Radar radar(scenario_.radars[i], earth_, static_cast<sense::SensorId>(i));
@@ -117,9 +142,10 @@ std::vector<sense::Detection> TrackingRun::sense(const std::vector<TruthTrajecto
         const Vec3 r_E = earth_.ecef_from_eci(state->r_I, t);
         if (!radar.can_see(r_E)) continue;
         const Vec3 v_E = earth_.ecef_velocity_from_eci(state->r_I, state->v_I, t);
-        const sense::RcsModel& rcs = state->phase == FlightPhase::kBoost       ? rcs_boost
-                                     : state->phase == FlightPhase::kMidcourse ? rcs_midcourse
-                                                                               : rcs_reentry;
+        const sense::RcsModel& rcs = truth.kind() == TruthKind::kStageDebris ? rcs_debris
+                                     : state->phase == FlightPhase::kBoost      ? rcs_boost
+                                     : state->phase == FlightPhase::kMidcourse  ? rcs_midcourse
+                                                                                : rcs_reentry;
         if (auto d = radar.observe(t, truth.id(), r_E, rcs.rcs_m2(v_E, r_E, radar.site().r_E()), rng)) {
           detections.push_back(*d);
         }
@@ -152,6 +178,7 @@ std::vector<sense::LaunchCue> TrackingRun::cue_launches(const std::vector<TruthT
     for (const auto& truth : truths) {
       // The boost path as the sensor sees it, in scenario time.
       std::vector<sense::TruthSample> boost;
+      if (truth.kind() != TruthKind::kThreat) continue;
       for (const auto& sample : truth.path().samples) {
         if (sample.t_s > truth.path().burnout.t_s) break;
         // ECEF from the frame the path was flown in, at flight time.
@@ -345,6 +372,7 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
 
   // Per threat: first detection, first confirmed track, impact-point errors.
   for (const auto& truth : truths) {
+    if (truth.kind() != TruthKind::kThreat) continue;
     ThreatSummary summary{truth.name(), truth.id(), truth.launch_time_s(), truth.impact_time_s(),
                           truth_impact(truth), {}, {}, {}, {}, {}};
     for (const auto& d : detections) {

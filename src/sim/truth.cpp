@@ -6,8 +6,8 @@
 namespace rampart::sim {
 
 TruthTrajectory::TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path,
-                                 double launch_time_s, const earth::EarthModel& earth)
-    : id_(id), name_(std::move(name)), path_(path), launch_time_s_(launch_time_s) {
+                                 double launch_time_s, const earth::EarthModel& earth, TruthKind kind)
+    : id_(id), name_(std::move(name)), path_(path), launch_time_s_(launch_time_s), kind_(kind) {
   // r_I(L + t) = R_IE(L + t) r_E(t) and r_F(t) = R_IE(t) r_E(t), so r_I = R_IE(L + t) R_EI(t) r_F: a turn
   // about z by omega L whatever t, i.e. R_IE(L) R_EI(0).
   R_IF_ = earth.R_EI(launch_time_s).transpose() * earth.R_EI(0.0);

@@ -36,6 +36,7 @@ struct RcsByPhase {
   sense::RcsConfig boost;
   sense::RcsConfig midcourse;
   sense::RcsConfig reentry;
+  sense::RcsConfig debris;
 };
 
 struct TrackerConfig {
@@ -56,6 +57,11 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::optional<double> duration_s;   ///< default: until the last impact
   bool false_alarms = true;
+  /// When set, each threat's spent last stage flies on as debris from the
+  /// reentry vehicle's separation, with this ballistic coefficient (kg/m^2).
+  std::optional<double> stage_debris_ballistic_coefficient_kgpm2;
+  /// Speed at which the separation pushes the spent stage back from the reentry vehicle, m/s.
+  double stage_debris_separation_speed_mps = 2.0;
   std::vector<sense::RadarConfig> radars;
   std::vector<sense::IrSensorConfig> ir_sensors;
   RcsByPhase rcs;

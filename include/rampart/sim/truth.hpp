@@ -15,6 +15,10 @@ namespace rampart::sim {
 /// What the object is at a moment, for its radar cross-section.
 enum class FlightPhase { kBoost, kMidcourse, kReentry };
 
+/// A threat (boost, then its reentry vehicle) or a piece of debris that
+/// flies with it (the spent last stage).
+enum class TruthKind { kThreat, kStageDebris };
+
 struct TruthState {
   Vec3 r_I;
   Vec3 v_I;
@@ -29,7 +33,9 @@ class TruthTrajectory {
   /// same in ECEF, so in ECI it is turned by the Earth's rotation over
   /// launch_time_s, and its times are shifted by launch_time_s.
   TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path, double launch_time_s,
-                  const earth::EarthModel& earth);
+                  const earth::EarthModel& earth, TruthKind kind = TruthKind::kThreat);
+
+  TruthKind kind() const { return kind_; }
 
   sense::TruthId id() const { return id_; }
   const std::string& name() const { return name_; }
@@ -52,6 +58,7 @@ class TruthTrajectory {
   double reentry_start_s_;  // descending through 100 km (or impact if never above)
   double impact_time_s_;
   Mat3 R_IF_;  // ECI at launch_time_s from the frame the path was flown in
+  TruthKind kind_;
 };
 
 }  // namespace rampart::sim
