@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The default demo (`make run`): trajectories of the catalog's missiles from
 # notional launch areas in the Middle East to European cities, on the
-# rotating WGS-84 Earth. Writes every result under OUT_DIR and prints a table.
+# rotating WGS-84 Earth, then a raid tracked by the forward and Aegis Ashore
+# radars. Writes every result under OUT_DIR and prints what it found.
 #
 #   usage: scripts/demo.sh RAMPART_BINARY OUT_DIR
 set -euo pipefail
@@ -71,3 +72,7 @@ reached = sum(1 for r in rows if r["trajectory"])
 print(f"\n{reached} of {len(rows)} missile/launch/target combinations in range. "
       f"Results: {sys.argv[2]} and {sys.argv[1]}")
 PY
+
+# Then the radars and the tracker on a raid of ten MRBMs toward Romania.
+echo
+"$rampart" track scenarios/mrbm-raid-romania.yaml -o "$out/track"
