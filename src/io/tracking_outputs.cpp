@@ -83,6 +83,8 @@ nlohmann::ordered_json metrics_json(const sim::TrackingOutcome& outcome) {
   j["track_breaks"] = outcome.continuity.breaks;
   nlohmann::ordered_json continuity = nlohmann::ordered_json::array();
   for (const auto& c : outcome.continuity.truths) {
+    nlohmann::ordered_json impact_error = nlohmann::ordered_json::array();
+    for (const auto& point : c.impact_error) impact_error.push_back({{"time_s", point.t_s}, {"error_m", point.error_m}});
     continuity.push_back({{"truth_id", c.id},
                           {"frames_present", c.frames_present},
                           {"frames_tracked", c.frames_tracked},
@@ -90,7 +92,8 @@ nlohmann::ordered_json metrics_json(const sim::TrackingOutcome& outcome) {
                           {"track_changes", c.track_changes},
                           {"breaks", c.breaks},
                           {"time_to_first_confirmed_track_s", optional_number(c.time_to_first_confirmed_track_s)},
-                          {"track_ids", c.track_ids}});
+                          {"track_ids", c.track_ids},
+                          {"impact_error", impact_error}});
   }
   j["continuity"] = continuity;
   j["nees_fraction_inside_95"] = outcome.nees.fraction_inside;
