@@ -22,25 +22,12 @@ flight::MissileType read_missile(YamlMap& entry) {
   missile.description = entry.string("description");
   missile.nominal_range_m = entry.quantity("nominal_range", Dimension::kLength);
   missile.source = entry.string("source");
-  for (auto& stage_map : entry.list("stages")) {
-    flight::StageConfig stage{};
-    stage.burn_time_s = stage_map.quantity("burn_time", Dimension::kTime);
-    stage.propellant_mass_kg = stage_map.quantity("propellant_mass", Dimension::kMass);
-    stage.dry_mass_kg = stage_map.quantity("dry_mass", Dimension::kMass);
-    stage.specific_impulse_s = stage_map.quantity("specific_impulse", Dimension::kTime);
-    stage.diameter_m = stage_map.quantity("diameter", Dimension::kLength);
-    stage.drag_coefficient = stage_map.number("drag_coefficient");
-    stage_map.finish();
-    missile.stages.push_back(stage);
-  }
+  missile.stages = read_stages(entry);
   auto rv = entry.map("reentry_vehicle");
   missile.reentry_vehicle.mass_kg = rv.quantity("mass", Dimension::kMass);
   missile.reentry_vehicle.ballistic_coefficient_kgpm2 = rv.quantity("ballistic_coefficient", Dimension::kArealDensity);
   rv.finish();
-  auto pitch = entry.map("pitch_program");
-  missile.pitch_program.vertical_rise_s = pitch.quantity("vertical_rise", Dimension::kTime);
-  missile.pitch_program.kick_duration_s = pitch.quantity("kick_duration", Dimension::kTime);
-  pitch.finish();
+  missile.pitch_program = read_pitch_program(entry);
   entry.finish();
   try {
     missile.validate();
@@ -51,6 +38,31 @@ flight::MissileType read_missile(YamlMap& entry) {
 }
 
 }  // namespace
+
+std::vector<flight::StageConfig> read_stages(YamlMap& entry) {
+  std::vector<flight::StageConfig> stages;
+  for (auto& stage_map : entry.list("stages")) {
+    flight::StageConfig stage{};
+    stage.burn_time_s = stage_map.quantity("burn_time", Dimension::kTime);
+    stage.propellant_mass_kg = stage_map.quantity("propellant_mass", Dimension::kMass);
+    stage.dry_mass_kg = stage_map.quantity("dry_mass", Dimension::kMass);
+    stage.specific_impulse_s = stage_map.quantity("specific_impulse", Dimension::kTime);
+    stage.diameter_m = stage_map.quantity("diameter", Dimension::kLength);
+    stage.drag_coefficient = stage_map.number("drag_coefficient");
+    stage_map.finish();
+    stages.push_back(stage);
+  }
+  return stages;
+}
+
+flight::PitchProgramConfig read_pitch_program(YamlMap& entry) {
+  auto pitch = entry.map("pitch_program");
+  flight::PitchProgramConfig program{};
+  program.vertical_rise_s = pitch.quantity("vertical_rise", Dimension::kTime);
+  program.kick_duration_s = pitch.quantity("kick_duration", Dimension::kTime);
+  pitch.finish();
+  return program;
+}
 
 std::vector<flight::MissileType> load_missile_catalog(const std::string& path) {
   const YAML::Node root = load_yaml_file(path);

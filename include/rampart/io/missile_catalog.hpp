@@ -7,6 +7,7 @@
 
 #include "rampart/core/error.hpp"
 #include "rampart/flight/missile.hpp"
+#include "rampart/io/yaml_reader.hpp"
 
 namespace rampart::io {
 
@@ -18,6 +19,12 @@ std::string default_missile_catalog_path();
 /// column of the first problem (unknown key, missing field, wrong unit,
 /// invalid parameter).
 std::vector<flight::MissileType> load_missile_catalog(const std::string& path);
+
+/// The `stages` list of a catalog entry (a missile's, or an interceptor's
+/// booster), each stage checked for unknown keys.
+std::vector<flight::StageConfig> read_stages(YamlMap& entry);
+/// The `pitch_program` mapping of a catalog entry.
+flight::PitchProgramConfig read_pitch_program(YamlMap& entry);
 
 /// The missile called `name`; InputError at `where` listing the known names otherwise.
 const flight::MissileType& find_missile(const std::vector<flight::MissileType>& catalog, const std::string& name,
