@@ -18,6 +18,7 @@ struct Command {
 Command add_trajectory_command(CLI::App& root);
 Command add_propagate_command(CLI::App& root);
 Command add_track_command(CLI::App& root);
+Command add_assign_command(CLI::App& root);
 
 /// The output formats shared by the subcommands that print results.
 enum class OutputFormat { kTable, kJson, kCsv };

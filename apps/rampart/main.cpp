@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "Log what the models do (targeting iterations, ...) on stderr");
 
-  std::vector<Command> commands{add_trajectory_command(app), add_propagate_command(app), add_track_command(app)};
+  std::vector<Command> commands{add_trajectory_command(app), add_propagate_command(app), add_track_command(app),
+                                add_assign_command(app)};
 
   try {
     app.parse(argc, argv);
