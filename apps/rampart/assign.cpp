@@ -216,18 +216,22 @@ int run(const AssignOptions& o) {
   fmt::print("rampart assign {}: {} weapon types ({} rounds), {} targets, method {}{}\n\n", o.file,
              problem.weapon_types(), problem.total_rounds(), problem.targets(), o.method == "auto" ? "auto: " : "",
              used);
-  fmt::print("  {:<16} {:<16} {:>5} {:>7}\n", "weapon", "target", "shots", "p_kill");
+  // Columns as wide as the longest name.
+  std::size_t w = 6, tw = 6;
+  for (const auto& name : named.weapons) w = std::max(w, name.size());
+  for (const auto& name : named.targets) tw = std::max(tw, name.size());
+  fmt::print("  {:<{}}  {:<{}} {:>5} {:>7}\n", "weapon", w, "target", tw, "shots", "p_kill");
   for (int i = 0; i < problem.weapon_types(); ++i) {
     for (int t = 0; t < problem.targets(); ++t) {
       const int shots = s.shots[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)];
       if (shots == 0) continue;
-      fmt::print("  {:<16} {:<16} {:>5} {:>7.3f}\n", named.weapons[static_cast<std::size_t>(i)],
-                 named.targets[static_cast<std::size_t>(t)], shots, problem.kill_probability(i, t));
+      fmt::print("  {:<{}}  {:<{}} {:>5} {:>7.3f}\n", named.weapons[static_cast<std::size_t>(i)], w,
+                 named.targets[static_cast<std::size_t>(t)], tw, shots, problem.kill_probability(i, t));
     }
   }
-  fmt::print("\n  {:<16} {:>12} {:>12}\n", "target", "value", "surviving");
+  fmt::print("\n  {:<{}} {:>10} {:>10}\n", "target", tw, "value", "surviving");
   for (int t = 0; t < problem.targets(); ++t) {
-    fmt::print("  {:<16} {:>12.6g} {:>12.6g}\n", named.targets[static_cast<std::size_t>(t)], problem.value(t),
+    fmt::print("  {:<{}} {:>10.6g} {:>10.6g}\n", named.targets[static_cast<std::size_t>(t)], tw, problem.value(t),
                surviving[static_cast<std::size_t>(t)]);
   }
   fmt::print("\n  expected surviving value: {:.6g} of {:.6g} (expected destroyed {:.6g})\n", s.expected_surviving_value,
