@@ -26,4 +26,21 @@ InputError::InputError(SourceLocation where, const std::string& message)
 
 InputError::InputError(const std::string& message) : InputError(SourceLocation{}, message) {}
 
+InputError::InputError(SourceLocation where, const std::string& message, const std::string& what_text)
+    : std::runtime_error(what_text), where_(std::move(where)), message_(message) {}
+
+namespace {
+std::string join_errors(const std::vector<InputError>& errors) {
+  std::string text;
+  for (const auto& error : errors) {
+    if (!text.empty()) text += '\n';
+    text += error.what();
+  }
+  return text;
+}
+}  // namespace
+
+InputErrors::InputErrors(std::vector<InputError> errors)
+    : InputError(errors.at(0).where(), errors.at(0).message(), join_errors(errors)), errors_(std::move(errors)) {}
+
 }  // namespace rampart

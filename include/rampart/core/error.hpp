@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace rampart {
 
@@ -27,9 +28,26 @@ class InputError : public std::runtime_error {
   const SourceLocation& where() const { return where_; }
   const std::string& message() const { return message_; }
 
+ protected:
+  /// For subclasses whose what() is more than the one formatted line.
+  InputError(SourceLocation where, const std::string& message, const std::string& what_text);
+
  private:
   SourceLocation where_;
   std::string message_;
+};
+
+/// Several problems found in one pass over an input (a scenario checked as a
+/// whole). what() is every error's line, one per line, in order; where() and
+/// message() are the first error's.
+class InputErrors : public InputError {
+ public:
+  /// `errors` must not be empty.
+  explicit InputErrors(std::vector<InputError> errors);
+  const std::vector<InputError>& errors() const { return errors_; }
+
+ private:
+  std::vector<InputError> errors_;
 };
 
 /// "file:line:col: error: message", leaving out unknown parts.
