@@ -19,6 +19,8 @@ Command add_trajectory_command(CLI::App& root);
 Command add_propagate_command(CLI::App& root);
 Command add_track_command(CLI::App& root);
 Command add_assign_command(CLI::App& root);
+Command add_run_command(CLI::App& root);
+Command add_validate_command(CLI::App& root);
 
 /// The output formats shared by the subcommands that print results.
 enum class OutputFormat { kTable, kJson, kCsv };

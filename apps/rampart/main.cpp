@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose, "Log what the models do (targeting iterations, ...) on stderr");
 
   std::vector<Command> commands{add_trajectory_command(app), add_propagate_command(app), add_track_command(app),
-                                add_assign_command(app)};
+                                add_assign_command(app), add_run_command(app)};
+  commands.push_back(add_validate_command(app));
 
   try {
     app.parse(argc, argv);

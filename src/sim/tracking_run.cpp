@@ -47,7 +47,7 @@ TrackingRun::TrackingRun(const Scenario& scenario, const TrackingOptions& option
       options_(options),
       tracker_(scenario.tracker),
       seed_(options.seed.value_or(scenario.seed)),
-      earth_(scenario.earth) {
+      earth_(make_earth(scenario)) {
   if (options.filter) tracker_.filter = *options.filter;
   if (options.model) tracker_.model = *options.model;
   if (options.association) tracker_.association = *options.association;

@@ -5,12 +5,11 @@
 #include "rampart/io/interceptor_catalog.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "rampart/core/constants.hpp"
+#include "yaml_mistakes.hpp"
 
 namespace rampart::io {
 namespace {
@@ -47,31 +46,9 @@ constexpr const char* kValid = R"(interceptors:
       max_normal_force_coefficient: 10
 )";
 
-std::string write_catalog(const std::string& text) {
-  static int counter = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("rampart_interceptor_catalog_test_" + std::to_string(::getpid()) + "_" +
-                     std::to_string(counter++) + ".yaml");
-  std::ofstream(path) << text;
-  return path.string();
-}
-
-/// Loads `text` with `from` replaced by `to`, expecting an InputError; returns its message after the path.
+/// Loads kValid with `from` replaced by `to`, expecting an InputError; returns its message after the path.
 std::string error_of(const std::string& from, const std::string& to) {
-  std::string text = kValid;
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-  const std::string path = write_catalog(text);
-  try {
-    load_interceptor_catalog(path);
-  } catch (const InputError& e) {
-    std::filesystem::remove(path);
-    return std::string(e.what()).substr(path.size());
-  }
-  std::filesystem::remove(path);
-  ADD_FAILURE() << "no error for " << to;
-  return "";
+  return testing::error_with_mistake(kValid, from, to, [](const std::string& path) { load_interceptor_catalog(path); });
 }
 
 // The seven classes of the brief load, each with a source; units are
@@ -96,7 +73,7 @@ TEST(InterceptorCatalog, ShippedCatalogLoadsWithSourcesAndUnitsConverted) {
 }
 
 TEST(InterceptorCatalog, ValidTextLoads) {
-  const std::string path = write_catalog(kValid);
+  const std::string path = testing::write_temp_yaml(kValid);
   const auto catalog = load_interceptor_catalog(path);
   std::filesystem::remove(path);
   ASSERT_EQ(catalog.size(), 1u);
@@ -129,7 +106,7 @@ TEST(InterceptorCatalog, MistakesNameLineColumnAndWhatWasExpected) {
 TEST(InterceptorCatalog, DuplicateNamesAndUnknownInterceptorsAreErrors) {
   std::string text = kValid;
   text += std::string(kValid).substr(std::string("interceptors:\n").size());
-  const std::string path = write_catalog(text);
+  const std::string path = testing::write_temp_yaml(text);
   try {
     load_interceptor_catalog(path);
     ADD_FAILURE() << "duplicate accepted";

@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "rampart/core/constants.hpp"
+#include "yaml_mistakes.hpp"
 
 namespace rampart::io {
 namespace {
@@ -33,30 +33,9 @@ constexpr const char* kValid = R"(missiles:
       kick_duration: 5 s
 )";
 
-std::string write_catalog(const std::string& text) {
-  static int counter = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("rampart_catalog_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".yaml");
-  std::ofstream(path) << text;
-  return path.string();
-}
-
-/// Loads `text` with `from` replaced by `to`, expecting an InputError; returns its message.
+/// Loads kValid with `from` replaced by `to`, expecting an InputError; returns its message after the path.
 std::string error_of(const std::string& from, const std::string& to) {
-  std::string text = kValid;
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-  const std::string path = write_catalog(text);
-  try {
-    load_missile_catalog(path);
-  } catch (const InputError& e) {
-    std::filesystem::remove(path);
-    return std::string(e.what()).substr(path.size());  // drop the temporary path
-  }
-  std::filesystem::remove(path);
-  ADD_FAILURE() << "no error for " << to;
-  return "";
+  return testing::error_with_mistake(kValid, from, to, [](const std::string& path) { load_missile_catalog(path); });
 }
 
 TEST(MissileCatalog, ShippedCatalogLoadsWithSourcesAndUnitsConverted) {
@@ -72,7 +51,7 @@ TEST(MissileCatalog, ShippedCatalogLoadsWithSourcesAndUnitsConverted) {
 }
 
 TEST(MissileCatalog, ValidTextLoads) {
-  const std::string path = write_catalog(kValid);
+  const std::string path = testing::write_temp_yaml(kValid);
   const auto catalog = load_missile_catalog(path);
   std::filesystem::remove(path);
   ASSERT_EQ(catalog.size(), 1u);
@@ -98,7 +77,7 @@ TEST(MissileCatalog, MistakesNameLineColumnAndWhatWasExpected) {
 }
 
 TEST(MissileCatalog, SyntaxErrorsAndMissingFilesAreInputErrors) {
-  const std::string path = write_catalog("missiles:\n  - name: [unclosed\n");
+  const std::string path = testing::write_temp_yaml("missiles:\n  - name: [unclosed\n");
   try {
     load_missile_catalog(path);
     FAIL();

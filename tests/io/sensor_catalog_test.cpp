@@ -5,13 +5,12 @@
 #include "rampart/io/sensor_catalog.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 
 #include "rampart/core/constants.hpp"
+#include "yaml_mistakes.hpp"
 
 namespace rampart::io {
 namespace {
@@ -56,30 +55,9 @@ ir_sensors:
     azimuth_sigma: 3 deg
 )";
 
-std::string write_catalog(const std::string& text) {
-  static int counter = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("rampart_sensor_catalog_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".yaml");
-  std::ofstream(path) << text;
-  return path.string();
-}
-
-/// Loads kValid with `from` replaced by `to`, expecting an InputError; returns its message without the path.
+/// Loads kValid with `from` replaced by `to`, expecting an InputError; returns its message after the path.
 std::string error_of(const std::string& from, const std::string& to) {
-  std::string text = kValid;
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-  const std::string path = write_catalog(text);
-  try {
-    load_sensor_catalog(path);
-  } catch (const InputError& e) {
-    std::filesystem::remove(path);
-    return std::string(e.what()).substr(path.size());
-  }
-  std::filesystem::remove(path);
-  ADD_FAILURE() << "no error for " << to;
-  return "";
+  return testing::error_with_mistake(kValid, from, to, [](const std::string& path) { load_sensor_catalog(path); });
 }
 
 TEST(SensorCatalog, ShippedCatalogLoadsAndBuildsModels) {
@@ -102,7 +80,7 @@ TEST(SensorCatalog, ShippedCatalogLoadsAndBuildsModels) {
 }
 
 TEST(SensorCatalog, ValidTextLoadsInSi) {
-  const std::string path = write_catalog(kValid);
+  const std::string path = testing::write_temp_yaml(kValid);
   const auto catalog = load_sensor_catalog(path);
   std::filesystem::remove(path);
   ASSERT_EQ(catalog.radars.size(), 1u);
@@ -122,7 +100,7 @@ TEST(SensorCatalog, ValidTextLoadsInSi) {
 }
 
 TEST(SensorCatalog, OverridesChangeOnlyWhatTheyName) {
-  const std::string path = write_catalog(kValid);
+  const std::string path = testing::write_temp_yaml(kValid);
   auto catalog = load_sensor_catalog(path);
   std::filesystem::remove(path);
   sense::RadarConfig config = catalog.radars[0];
@@ -158,7 +136,7 @@ TEST(SensorCatalog, ErrorsNameFileLineAndColumn) {
 }
 
 TEST(SensorCatalog, FindSuggestsNames) {
-  const std::string path = write_catalog(kValid);
+  const std::string path = testing::write_temp_yaml(kValid);
   const auto catalog = load_sensor_catalog(path);
   std::filesystem::remove(path);
   try {

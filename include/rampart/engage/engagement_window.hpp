@@ -34,8 +34,13 @@ struct PredictedPath {
 
 /// Flies the mean of a track state ([r; v] or [r; v; 1/beta], ECI at
 /// state.t_s) on with gravity (J2) and drag until impact, sampled every
-/// step_s. A six-state track flies with nominal_inverse_beta_m2pkg (Cd A / m).
-/// Throws std::invalid_argument for a dimension other than 6 or 7 or step_s <= 0.
+/// step_s. A six-state track flies with nominal_inverse_beta_m2pkg (Cd A / m);
+/// a seven-state one with its own 1/beta, clamped at 0. The points are the
+/// start, the whole multiples of step_s after it (a time grid shared by every
+/// path) and the impact. A state on or below the ground gives its start point
+/// alone, with reaches_ground true. Throws std::invalid_argument for a
+/// dimension other than 6 or 7, step_s <= 0, max_time_s <= 0, a negative
+/// nominal 1/beta or a non-finite state.
 PredictedPath predict_path(const track::GaussianState& state, const earth::EarthModel& earth,
                            const earth::Us76Atmosphere& atmosphere, double nominal_inverse_beta_m2pkg,
                            double step_s = 2.0, double max_time_s = 3600.0);
@@ -81,13 +86,16 @@ struct EngagementWindow {
 /// interceptor max], its ground range from the site is within the
 /// interceptor's max intercept range, the fan reaches it, and
 /// intercept time - fan time >= constraints.earliest_launch_s.
+/// Throws std::invalid_argument when the battery has no interceptor or fan.
 EngagementWindow engagement_window(const PredictedPath& path, const BatteryGeometry& battery,
                                    const earth::EarthModel& earth, const WindowConstraints& constraints);
 
 /// Shots that can be fired one after another, each launched only after the
 /// previous one's kill assessment (its intercept time + kill_assessment_delay_s),
 /// starting with a launch at or after earliest_launch_s, each taking the
-/// earliest opportunity it can. 0 for an empty window.
+/// earliest opportunity it can (always one later than the previous shot's).
+/// 0 for an empty window. Throws std::invalid_argument for a negative or
+/// non-finite delay.
 int sequential_shot_opportunities(const EngagementWindow& window, double earliest_launch_s,
                                   double kill_assessment_delay_s);
 

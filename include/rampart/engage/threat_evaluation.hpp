@@ -41,13 +41,15 @@ struct ThreatEvaluationOptions {
 /// east-north covariance prediction.P_en_m2) over each asset's area on the
 /// local tangent plane at the impact point, by a fixed deterministic
 /// quadrature (no random numbers). prediction.status must be kPredicted
-/// (std::invalid_argument otherwise). A zero covariance gives 0 or 1.
+/// (std::invalid_argument otherwise, and for options out of range, a
+/// non-finite covariance or an invalid asset). A zero covariance gives 0 or 1.
 ThreatAssessment evaluate_threat(const track::ImpactPrediction& prediction, double now_s,
                                  const std::vector<DefendedAsset>& assets, const earth::EarthModel& earth,
                                  const ThreatEvaluationOptions& options = {});
 
 /// Throws std::invalid_argument for a negative or non-finite value or radius,
-/// a polygon with fewer than 3 vertices, or a point asset with radius 0.
+/// a polygon with fewer than 3 vertices, a point asset with radius 0, or
+/// non-finite coordinates.
 void validate(const DefendedAsset& asset);
 
 }  // namespace rampart::engage

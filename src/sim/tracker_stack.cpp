@@ -1,0 +1,117 @@
+#include "rampart/sim/tracker_stack.hpp"
+
+#include <cmath>
+
+#include "rampart/track/filter_factory.hpp"
+#include "rampart/track/gnn.hpp"
+#include "rampart/track/jpda.hpp"
+
+namespace rampart::sim {
+
+std::vector<double> look_times(double interval_s, double t0_s, double t1_s) {
+  std::vector<double> times;
+  const auto first = static_cast<long long>(std::ceil(t0_s / interval_s));
+  for (long long k = first; k * interval_s <= t1_s; ++k) times.push_back(static_cast<double>(k) * interval_s);
+  return times;
+}
+
+TrackerStack::TrackerStack(const TrackerConfig& config, const earth::EarthModel& earth,
+                           const earth::Us76Atmosphere& atmosphere) {
+  filter_ = track::make_filter(config.filter, config.model, earth, atmosphere, config.filter_settings);
+  track::GateParameters gate_parameters;
+  gate_parameters.probability = config.gate_probability;
+  gate_ = std::make_unique<track::Gate>(earth, gate_parameters);
+  if (config.association == "jpda") {
+    associator_ = std::make_unique<track::JpdaAssociator>(*filter_, *gate_);
+  } else if (config.association == "gnn") {
+    associator_ = std::make_unique<track::GnnAssociator>(*filter_, *gate_);
+  } else {
+    throw std::invalid_argument("unknown association \"" + config.association + "\": expected gnn or jpda");
+  }
+  track::TwoPointInitiatorParameters initiator_parameters;
+  initiator_parameters.max_speed_mps = config.initiator_max_speed_mps;
+  const auto first_model = track::make_motion_model(config.model.substr(0, config.model.find('+')), earth, atmosphere,
+                                                    config.filter_settings);
+  dimension_ = first_model->dimension();
+  const int extra = dimension_ - 6;
+  initiator_parameters.extra_mean = track::StateVector::Zero(extra);
+  initiator_parameters.extra_variance = track::StateVector::Zero(extra);
+  if (extra == 1) {  // the reentry model's 1/beta
+    initiator_parameters.extra_mean(0) = config.filter_settings.kappa_mean_m2pkg;
+    initiator_parameters.extra_variance(0) = std::pow(config.filter_settings.kappa_sigma_m2pkg, 2);
+  } else if (extra == 3) {  // an acceleration
+    initiator_parameters.extra_variance.setConstant(std::pow(config.filter_settings.acceleration_sigma_mps2, 2));
+  }
+  initiator_ = std::make_unique<track::TwoPointInitiator>(earth, initiator_parameters);
+  manager_ = std::make_unique<track::TrackManager>(config.manager);
+  tracker_ = std::make_unique<track::Tracker>(*filter_, *associator_, *initiator_, *manager_);
+
+  track::ImpactPredictionOptions impact_options;
+  impact_options.nominal_inverse_beta_m2pkg = config.nominal_inverse_beta_m2pkg;
+  impact_options.relative_tolerance = 1e-7;
+  impact_predictor_ = std::make_unique<track::ImpactPredictor>(earth, atmosphere, impact_options);
+}
+
+track::GaussianState TrackerStack::ballistic_part(const track::GaussianState& estimate) const {
+  if (dimension_ == 6 || dimension_ == 7) return estimate;
+  return track::GaussianState{estimate.t_s, estimate.x.head(6), estimate.P.topLeftCorner(6, 6)};
+}
+
+const sense::RcsModel& RcsModels::of(const TruthTrajectory& truth, FlightPhase phase) const {
+  if (truth.kind() == TruthKind::kStageDebris) return debris;
+  switch (phase) {
+    case FlightPhase::kBoost: return boost;
+    case FlightPhase::kMidcourse: return midcourse;
+    case FlightPhase::kReentry: return reentry;
+  }
+  return reentry;
+}
+
+void observe_look(const sense::Radar& radar, const earth::EarthModel& earth, const RcsModels& rcs, double t_s,
+                  const std::vector<TruthTrajectory>& truths, const std::function<bool(std::size_t, double)>& alive,
+                  bool false_alarms, RandomStream& rng, std::vector<sense::Detection>& out) {
+  for (std::size_t i = 0; i < truths.size(); ++i) {
+    const auto& truth = truths[i];
+    if (alive && !alive(i, t_s)) continue;
+    const auto state = truth.at(t_s);
+    if (!state) continue;
+    const Vec3 r_E = earth.ecef_from_eci(state->r_I, t_s);
+    if (!radar.can_see(r_E)) continue;
+    const Vec3 v_E = earth.ecef_velocity_from_eci(state->r_I, state->v_I, t_s);
+    const double sigma = rcs.of(truth, state->phase).rcs_m2(v_E, r_E, radar.site().r_E());
+    if (auto d = radar.observe(t_s, truth.id(), r_E, sigma, rng)) out.push_back(*d);
+  }
+  // Every target in the field of regard is revisited at the track revisit
+  // interval; false alarms arrive at the search rate, spread over the looks.
+  const double false_alarm_fraction = radar.track_revisit_interval_s() / radar.search_frame_time_s();
+  if (false_alarms && rng.uniform() < false_alarm_fraction) {
+    for (const auto& d : radar.false_alarms(t_s, rng)) out.push_back(d);
+  }
+}
+
+track::Coverage radar_coverage(const sense::Radar& radar, const sense::RcsModel& rcs, const earth::EarthModel& earth) {
+  // A look is evidence about a track only where the radar could have
+  // detected it: in its coverage and with a fair chance. Otherwise a
+  // long-range radar with a low Pd would delete good tracks by misses it was
+  // never expected to turn into hits.
+  return [&radar, &rcs, &earth](const track::GaussianState& s) {
+    const Vec3 r_E = earth.ecef_from_eci(s.x.head<3>(), s.t_s);
+    if (!radar.can_see(r_E)) return false;
+    const Vec3 v_E = earth.ecef_velocity_from_eci(s.x.head<3>(), s.x.segment<3>(3), s.t_s);
+    const double sigma = rcs.rcs_m2(v_E, r_E, radar.site().r_E());
+    return radar.detection_probability(radar.snr((r_E - radar.site().r_E()).norm(), sigma)) >= 0.5;
+  };
+}
+
+void round_trip_noise(std::vector<sense::Detection>& detections) {
+  // sqrt(s^2) == s exactly in IEEE arithmetic, so the recorded sigma read
+  // back gives these variances bit for bit.
+  for (auto& d : detections) {
+    for (int k = 0; k < 3; ++k) {
+      const double sigma = std::sqrt(d.R(k, k));
+      d.R(k, k) = sigma * sigma;
+    }
+  }
+}
+
+}  // namespace rampart::sim
