@@ -41,6 +41,11 @@ std::string place(const std::optional<earth::Geodetic>& g) {
                      g->alt_m / 1000.0);
 }
 
+std::string ground(const std::optional<earth::Geodetic>& g) {
+  if (!g) return "-";
+  return fmt::format("{:.2f}N {:.2f}E", g->lat_rad * constants::kRadToDeg, g->lon_rad * constants::kRadToDeg);
+}
+
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
   for (const auto& name : names) {
@@ -82,7 +87,7 @@ void print_table(const sim::RunResult& result, const sim::Scenario& scenario, co
   fmt::print("  leakers:\n");
   for (const auto& t : result.threats) {
     if (t.result != sim::ThreatResult::kLeaked) continue;
-    fmt::print("    {} impact at {} s, {}: {}\n", t.name, seconds(t.impact_time_s), place(t.impact_point),
+    fmt::print("    {} impact at {}, {}: {}\n", t.name, seconds(t.impact_time_s), ground(t.impact_point),
                t.assets_hit.empty() ? std::string("no defended asset listed") : "hit " + joined(t.assets_hit));
   }
 }

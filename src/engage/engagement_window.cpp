@@ -12,8 +12,8 @@ namespace {
 // Integration tolerances of the predicted flight: the flight module's
 // defaults (metre-level over an hour of flight is far below any track's
 // uncertainty, and the path is flown once per threat and update).
-constexpr double kRelativeTolerance = 1e-10;
-constexpr double kAbsoluteTolerance = 1e-6;
+constexpr double kRelativeTolerance = 1e-8;
+constexpr double kAbsoluteTolerance = 1e-3;
 
 }  // namespace
 

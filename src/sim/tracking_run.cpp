@@ -1,5 +1,6 @@
 #include "rampart/sim/tracking_run.hpp"
 
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -14,31 +15,14 @@
 #include "rampart/sense/ir_sensor.hpp"
 #include "rampart/sense/radar.hpp"
 #include "rampart/sense/rcs.hpp"
+#include "rampart/sim/tracker_stack.hpp"
 #include "rampart/track/filter_factory.hpp"
-#include "rampart/track/gating.hpp"
-#include "rampart/track/gnn.hpp"
-#include "rampart/track/initiator.hpp"
-#include "rampart/track/jpda.hpp"
 #include "rampart/track/tracker.hpp"
 
 namespace rampart::sim {
 namespace {
 
-// Random-stream entity ids: radars and infrared sensors draw from streams of
-// their own, so adding a threat does not change another sensor's noise.
-constexpr std::uint64_t kRadarStream = 1'000;
-constexpr std::uint64_t kIrStream = 2'000;
-
 constexpr double kTruthSampleStepS = 0.5;  // Hermite-interpolated between samples (truth.hpp)
-
-/// Look times of a radar: whole multiples of its revisit interval, so that
-/// a run and its replay agree on when a sensor looked without being told.
-std::vector<double> look_times(double interval_s, double t0_s, double t1_s) {
-  std::vector<double> times;
-  const auto first = static_cast<long long>(std::ceil(t0_s / interval_s));
-  for (long long k = first; k * interval_s <= t1_s; ++k) times.push_back(static_cast<double>(k) * interval_s);
-  return times;
-}
 
 }  // namespace
 
@@ -123,50 +107,19 @@ std::vector<sense::Detection> TrackingRun::sense(const std::vector<TruthTrajecto
   }
   if (scenario_.duration_s) t1 = std::min(t1, *scenario_.duration_s);
 
-  const sense::RcsModel rcs_boost(scenario_.rcs.boost);
-  const sense::RcsModel rcs_midcourse(scenario_.rcs.midcourse);
-  const sense::RcsModel rcs_reentry(scenario_.rcs.reentry);
-  const sense::RcsModel rcs_debris(scenario_.rcs.debris);
+  const RcsModels rcs(scenario_.rcs);
   std::vector<sense::Detection> detections;
   for (std::size_t i = 0; i < scenario_.radars.size(); ++i) {
     const sense::Radar radar(scenario_.radars[i], earth_, static_cast<sense::SensorId>(i));
     RandomStream rng(seed_, kRadarStream + i);
-    // Every target in the field of regard is revisited at the track revisit
-    // interval; false alarms arrive at the search rate, spread over the looks.
-    const double interval = radar.track_revisit_interval_s();
-    const double false_alarm_fraction = interval / radar.search_frame_time_s();
-    for (const double t : look_times(interval, t0, t1)) {
-      for (const auto& truth : truths) {
-        const auto state = truth.at(t);
-        if (!state) continue;
-        const Vec3 r_E = earth_.ecef_from_eci(state->r_I, t);
-        if (!radar.can_see(r_E)) continue;
-        const Vec3 v_E = earth_.ecef_velocity_from_eci(state->r_I, state->v_I, t);
-        const sense::RcsModel& rcs = truth.kind() == TruthKind::kStageDebris ? rcs_debris
-                                     : state->phase == FlightPhase::kBoost      ? rcs_boost
-                                     : state->phase == FlightPhase::kMidcourse  ? rcs_midcourse
-                                                                                : rcs_reentry;
-        if (auto d = radar.observe(t, truth.id(), r_E, rcs.rcs_m2(v_E, r_E, radar.site().r_E()), rng)) {
-          detections.push_back(*d);
-        }
-      }
-      if (scenario_.false_alarms && rng.uniform() < false_alarm_fraction) {
-        for (const auto& d : radar.false_alarms(t, rng)) detections.push_back(d);
-      }
+    for (const double t : look_times(radar.track_revisit_interval_s(), t0, t1)) {
+      observe_look(radar, earth_, rcs, t, truths, {}, scenario_.false_alarms, rng, detections);
     }
   }
   std::stable_sort(detections.begin(), detections.end(), [](const auto& a, const auto& b) {
     return a.t_s < b.t_s || (a.t_s == b.t_s && a.sensor < b.sensor);
   });
-  // The detections CSV records sigma = sqrt(R); read back, R = sigma^2 can
-  // differ from the original in the last bit. Tracking the recorded values
-  // (sqrt(s^2) == s exactly in IEEE arithmetic) makes a replay bit-identical.
-  for (auto& d : detections) {
-    for (int k = 0; k < 3; ++k) {
-      const double sigma = std::sqrt(d.R(k, k));
-      d.R(k, k) = sigma * sigma;
-    }
-  }
+  round_trip_noise(detections);
   return detections;
 }
 
@@ -198,44 +151,11 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
   outcome.detections = detections;
 
   // The tracker, composed of its parts.
-  const auto filter = track::make_filter(tracker_.filter, tracker_.model, earth_, atmosphere_, tracker_.filter_settings);
-  track::GateParameters gate_parameters;
-  gate_parameters.probability = tracker_.gate_probability;
-  const track::Gate gate(earth_, gate_parameters);
-  std::unique_ptr<track::Associator> associator;
-  if (tracker_.association == "jpda") {
-    associator = std::make_unique<track::JpdaAssociator>(*filter, gate);
-  } else {
-    associator = std::make_unique<track::GnnAssociator>(*filter, gate);
-  }
-  track::TwoPointInitiatorParameters initiator_parameters;
-  initiator_parameters.max_speed_mps = tracker_.initiator_max_speed_mps;
-  const auto first_model = track::make_motion_model(tracker_.model.substr(0, tracker_.model.find('+')), earth_,
-                                                    atmosphere_, tracker_.filter_settings);
-  const int extra = first_model->dimension() - 6;
-  initiator_parameters.extra_mean = track::StateVector::Zero(extra);
-  initiator_parameters.extra_variance = track::StateVector::Zero(extra);
-  if (extra == 1) {  // the reentry model's 1/beta
-    initiator_parameters.extra_mean(0) = tracker_.filter_settings.kappa_mean_m2pkg;
-    initiator_parameters.extra_variance(0) = std::pow(tracker_.filter_settings.kappa_sigma_m2pkg, 2);
-  } else if (extra == 3) {  // an acceleration
-    initiator_parameters.extra_variance.setConstant(std::pow(tracker_.filter_settings.acceleration_sigma_mps2, 2));
-  }
-  const track::TwoPointInitiator initiator(earth_, initiator_parameters);
-  const track::TrackManager manager(tracker_.manager);
-  track::Tracker tracker(*filter, *associator, initiator, manager);
-
-  track::ImpactPredictionOptions impact_options;
-  impact_options.nominal_inverse_beta_m2pkg = tracker_.nominal_inverse_beta_m2pkg;
-  impact_options.relative_tolerance = 1e-7;
-  const track::ImpactPredictor impact_predictor(earth_, atmosphere_, impact_options);
-  // Impact prediction takes [r; v] or [r; v; 1/beta]; other models' extra
-  // components (accelerations) are left out: the prediction is of the
-  // unpowered flight from the track's state.
-  const auto ballistic_part = [dimension = first_model->dimension()](const track::GaussianState& estimate) {
-    if (dimension == 6 || dimension == 7) return estimate;
-    return track::GaussianState{estimate.t_s, estimate.x.head(6), estimate.P.topLeftCorner(6, 6)};
-  };
+  TrackerStack stack(tracker_, earth_, atmosphere_);
+  track::Tracker& tracker = stack.tracker();
+  const track::Filter* filter = &stack.filter();
+  const track::ImpactPredictor& impact_predictor = stack.impact_predictor();
+  const auto ballistic_part = [&stack](const track::GaussianState& estimate) { return stack.ballistic_part(estimate); };
 
   const sense::RcsModel rv_rcs(scenario_.rcs.midcourse);
   std::vector<sense::Radar> radars;
@@ -311,18 +231,7 @@ TrackingOutcome TrackingRun::track(const std::vector<sense::Detection>& detectio
   for (auto& [key, scan] : scans) {
     emit_frames_until(scan.t_s);
     const sense::Radar& radar = radars[scan.sensor];
-    // A look is evidence about a track only where the radar could have
-    // detected it: in its coverage and with a fair chance (Pd >= 1/2 for a
-    // reentry vehicle at the track's aspect). Otherwise a long-range radar
-    // with a low Pd would delete good tracks by misses it was never
-    // expected to turn into hits.
-    const track::Coverage coverage = [&radar, &rv_rcs, this](const track::GaussianState& s) {
-      const Vec3 r_E = earth_.ecef_from_eci(s.x.head<3>(), s.t_s);
-      if (!radar.can_see(r_E)) return false;
-      const Vec3 v_E = earth_.ecef_velocity_from_eci(s.x.head<3>(), s.x.segment<3>(3), s.t_s);
-      const double rcs = rv_rcs.rcs_m2(v_E, r_E, radar.site().r_E());
-      return radar.detection_probability(radar.snr((r_E - radar.site().r_E()).norm(), rcs)) >= 0.5;
-    };
+    const track::Coverage coverage = radar_coverage(radar, rv_rcs, earth_);
     const track::ScanReport report = tracker.process(scan.t_s, scan.detections, sensors[scan.sensor], coverage);
     std::map<track::TrackId, std::optional<sense::TruthId>> updated;
     for (std::size_t j = 0; j < scan.detections.size(); ++j) {

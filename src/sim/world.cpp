@@ -361,7 +361,7 @@ class WorldRun {
         const engage::BatteryGeometry geometry{scenario_.batteries[b].location, &models_.interceptor(b),
                                                &models_.fan(b)};
         const engage::WindowConstraints constraints{earliest_launch, doctrine.min_intercept_altitude_m};
-        candidate.windows.push_back(engage::engagement_window(path, geometry, earth_, constraints));
+        candidate.windows.push_back(flyable(engage::engagement_window(path, geometry, earth_, constraints), b));
         any = any || !candidate.windows.back().empty();
       }
       if (!any) continue;
@@ -411,6 +411,22 @@ class WorldRun {
       }
       if (best) commit(candidates[j].track, *best, *best_opportunity, t_s);
     }
+  }
+
+  /// The window without the intercept points that no flyout arc reaches:
+  /// the fan is flown with the booster, the flyout is a two-body arc from the
+  /// launcher, and near the fan's edge the arc can need more speed than the
+  /// interceptor has (InterceptorFlight::launch decides).
+  engage::EngagementWindow flyable(engage::EngagementWindow window, std::size_t battery) const {
+    const Vec3 site_E = earth_.ecef_from_geodetic(scenario_.batteries[battery].location);
+    auto& o = window.opportunities;
+    o.erase(std::remove_if(o.begin(), o.end(),
+                           [&](const engage::InterceptOpportunity& x) {
+                             return !engage::InterceptorFlight::launch(models_.interceptor(battery), earth_, site_E,
+                                                                       x.latest_launch_s, x.r_I, x.intercept_time_s);
+                           }),
+            o.end());
+    return window;
   }
 
   int ready_launchers(std::size_t battery, double t_s) const {
@@ -584,6 +600,7 @@ class WorldRun {
     event.place = geodetic_of(result.r_I, result.time_s);
     event.miss_distance_m = result.miss_distance_m;
     if (!shot.target) event.detail = "no object near the intercept point";
+    if (result.within_lethal_radius && !result.kill) event.detail = "within the lethal radius; the kill draw failed";
     record(event);
     if (shot.target && *shot.target < result_.threats.size()) {
       auto& outcome = result_.threats[*shot.target];
