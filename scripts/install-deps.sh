@@ -12,6 +12,8 @@ packages=(
   libfmt-dev libspdlog-dev                         # formatting, logging
   libgtest-dev libgmock-dev googletest             # tests
   libbenchmark-dev                                 # benchmarks
+  libsqlite3-dev                                   # Monte Carlo result store
+  gdal-bin                                         # ogrinfo: tests of the GeoJSON and KML exports
   python3                                          # scripts and command-line tests
 )
 

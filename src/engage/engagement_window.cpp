@@ -9,9 +9,10 @@
 namespace rampart::engage {
 namespace {
 
-// Integration tolerances of the predicted flight: the flight module's
-// defaults (metre-level over an hour of flight is far below any track's
-// uncertainty, and the path is flown once per threat and update).
+// Integration tolerances of the predicted flight, looser than the flight
+// module's defaults (1e-10, 1e-6) because the path is flown once per threat
+// and update: centimetres over a reentry (7 cm at worst over a 528 s arc,
+// tests/engage/engagement_window_test.cpp), far below any track's uncertainty.
 constexpr double kRelativeTolerance = 1e-8;
 constexpr double kAbsoluteTolerance = 1e-3;
 

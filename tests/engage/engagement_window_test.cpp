@@ -52,22 +52,27 @@ TEST(PredictPath, SphericalVacuumIsKepler) {
   for (std::size_t i = 1; i + 1 < path.points.size(); ++i) {
     EXPECT_NEAR(path.points[i].t_s, 2.0 * std::round(path.points[i].t_s / 2.0), 1e-9);  // the shared 2 s grid
   }
+  // Bounds from the flight's tolerances (rtol 1e-10 of |r| ~ 6.7e6 m: 0.7 mm
+  // per step, accumulated over the arc); measured 0.4 mm to 7 cm and 1e-6 to
+  // 2.4e-4 m/s depending on the steps the integrator takes in a given build.
   const double mu = earth.gm();
   for (const auto& p : path.points) {
     const auto k = flight::propagate_kepler(y.head<3>(), y.tail<3>(), p.t_s - t0, mu);
-    EXPECT_LT((p.r_I - k.r).norm(), 1e-2) << p.t_s;
-    EXPECT_LT((p.v_I - k.v).norm(), 1e-5) << p.t_s;
+    EXPECT_LT((p.r_I - k.r).norm(), 0.2) << p.t_s;
+    EXPECT_LT((p.v_I - k.v).norm(), 1e-3) << p.t_s;
   }
   // The last point is the impact on the sphere.
   EXPECT_NEAR(path.points.back().r_I.norm(), constants::kSphereRadius, 1e-3);
-  // Between samples: cubic Hermite, error O(h^4 r''''), far below a centimetre.
+  // Between samples: cubic Hermite, error O(h^4 r'''') (micrometres) on top
+  // of the samples' own; its derivative, the velocity, also carries the
+  // samples' position errors divided by the step (measured 6e-5 to 4e-3 m/s).
   for (std::size_t i = 1; i + 1 < path.points.size(); i += 37) {
     const double t = 0.5 * (path.points[i].t_s + path.points[i + 1].t_s);
     const auto q = path.at(t);
     ASSERT_TRUE(q.has_value());
     const auto k = flight::propagate_kepler(y.head<3>(), y.tail<3>(), t - t0, mu);
-    EXPECT_LT((q->r_I - k.r).norm(), 1e-2);
-    EXPECT_LT((q->v_I - k.v).norm(), 1e-3);
+    EXPECT_LT((q->r_I - k.r).norm(), 0.2);
+    EXPECT_LT((q->v_I - k.v).norm(), 2e-2);
   }
   EXPECT_FALSE(path.at(t0 - 1e-3).has_value());
   EXPECT_FALSE(path.at(path.points.back().t_s + 1e-3).has_value());
