@@ -21,6 +21,8 @@ Command add_track_command(CLI::App& root);
 Command add_assign_command(CLI::App& root);
 Command add_run_command(CLI::App& root);
 Command add_validate_command(CLI::App& root);
+Command add_coverage_command(CLI::App& root);
+Command add_mc_command(CLI::App& root);
 
 /// The output formats shared by the subcommands that print results.
 enum class OutputFormat { kTable, kJson, kCsv };

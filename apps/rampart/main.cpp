@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   std::vector<Command> commands{add_trajectory_command(app), add_propagate_command(app), add_track_command(app),
                                 add_assign_command(app), add_run_command(app)};
   commands.push_back(add_validate_command(app));
+  commands.push_back(add_coverage_command(app));
+  commands.push_back(add_mc_command(app));
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "rampart/core/constants.hpp"
 #include "rampart/io/run_outputs.hpp"
+#include "rampart/io/scenario_exports.hpp"
 #include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
@@ -123,11 +124,15 @@ int run(const RunCommandOptions& o) {
     auto out = open_output(dir / "trajectories.csv");
     io::write_trajectories_csv(out, result, models.earth());
   }
+  io::write_scenario_exports(dir, result, scenario, models.earth());
   if (o.format == OutputFormat::kJson) {
     std::cout << summary.dump(2) << '\n';
   } else {
     print_table(result, scenario, o.scenario);
-    fmt::print("\n  results in {}/ (summary.json, events.jsonl, tracks.csv, trajectories.csv)\n", dir.string());
+    fmt::print(
+        "\n  results in {}/ (summary.json, events.jsonl, tracks.csv, trajectories.csv;\n"
+        "  maps: scenario.geojson, scenario.kml, scenario.czml)\n",
+        dir.string());
   }
   return 0;
 }

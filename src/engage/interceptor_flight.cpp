@@ -59,9 +59,7 @@ std::optional<InterceptorFlight> InterceptorFlight::launch(const Interceptor& in
 
   InterceptorFlight flight(interceptor, earth);
   flight.t_launch_s_ = t_launch_s;
-  flight.t_epoch_s_ = t_launch_s;
-  flight.r0_I_ = site_I;
-  flight.v0_I_ = *best_v_I;
+  flight.legs_.push_back({t_launch_s, site_I, *best_v_I});
   flight.t_intercept_s_ = t_intercept_s;
   flight.pip_I_ = pip_I;
   flight.divert_left_mps_ = interceptor.type().kill_vehicle.divert_delta_v_mps;
@@ -70,7 +68,7 @@ std::optional<InterceptorFlight> InterceptorFlight::launch(const Interceptor& in
 
 bool InterceptorFlight::retarget(double t_s, const Vec3& pip_I, double t_intercept_s) {
   if (!std::isfinite(t_s) || !std::isfinite(t_intercept_s) || !pip_I.allFinite()) return false;
-  if (t_s <= t_launch_s_ || t_s >= t_intercept_s) return false;
+  if (t_s <= t_launch_s_ || t_s >= t_intercept_s || t_s < legs_.back().t_start_s) return false;
   const PursuerState now = state_at(t_s);
   // The sense of motion that needs the smaller change is the one the kill
   // vehicle is already flying (the other goes the long way round).
@@ -85,9 +83,7 @@ bool InterceptorFlight::retarget(double t_s, const Vec3& pip_I, double t_interce
     }
   }
   if (!best_v_I || best_dv_mps > divert_left_mps_) return false;
-  t_epoch_s_ = t_s;
-  r0_I_ = now.r_I;
-  v0_I_ = *best_v_I;
+  legs_.push_back({t_s, now.r_I, *best_v_I});
   t_intercept_s_ = t_intercept_s;
   pip_I_ = pip_I;
   divert_left_mps_ -= best_dv_mps;
@@ -95,7 +91,11 @@ bool InterceptorFlight::retarget(double t_s, const Vec3& pip_I, double t_interce
 }
 
 PursuerState InterceptorFlight::state_at(double t_s) const {
-  const flight::KeplerState s = flight::propagate_kepler(r0_I_, v0_I_, t_s - t_epoch_s_, earth_->gm());
+  // The leg flown at t_s: the last one started at or before it (the first before launch).
+  auto leg = std::upper_bound(legs_.begin(), legs_.end(), t_s,
+                              [](double t, const Leg& l) { return t < l.t_start_s; });
+  if (leg != legs_.begin()) --leg;
+  const flight::KeplerState s = flight::propagate_kepler(leg->r0_I, leg->v0_I, t_s - leg->t_start_s, earth_->gm());
   return PursuerState{s.r, s.v};
 }
 

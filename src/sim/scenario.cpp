@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <stdexcept>
 
 #include "rampart/core/constants.hpp"
 #include "rampart/io/interceptor_catalog.hpp"
 #include "rampart/io/missile_catalog.hpp"
 #include "rampart/io/sensor_catalog.hpp"
+#include "rampart/io/iso_time.hpp"
 #include "rampart/io/yaml_reader.hpp"
 
 namespace rampart::sim {
@@ -119,23 +119,6 @@ bool one_of(io::YamlMap& map, const std::string& first, const std::string& secon
 
 // --- epoch -----------------------------------------------------------------
 
-/// Days from 1970-01-01 to the given proleptic Gregorian date (Hinnant's
-/// days_from_civil, exact for any year).
-long days_from_civil(long year, unsigned month, unsigned day) {
-  year -= month <= 2 ? 1 : 0;
-  const long era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<long>(day_of_era) - 719468;
-}
-
-unsigned days_in_month(long year, unsigned month) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29u : kDays[month - 1];
-}
-
 /// Greenwich mean sidereal angle (rad, [0, 2 pi)) at `days_j2000` days of
 /// UT1 after J2000.0 (2000-01-01 12:00), IAU 1982 (Vallado 2013, eq. 3-47):
 ///   GMST = 67310.54841 s + (876600 h + 8640184.812866 s) T + 0.093104 s T^2 - 6.2e-6 s T^3,
@@ -152,28 +135,18 @@ double gmst_rad(double days_j2000) {
   return seconds * (2.0 * constants::kPi / 86400.0);
 }
 
-/// The sidereal angle of an ISO 8601 UTC instant "YYYY-MM-DDTHH:MM:SS[.fff]Z".
-/// UTC stands in for UT1 (|UT1 - UTC| < 0.9 s, under 14 arcseconds of rotation).
+/// The sidereal angle of an ISO 8601 UTC instant "YYYY-MM-DDTHH:MM:SS[.fff]Z"
+/// (io::parse_iso8601_utc_ms, to the millisecond). UTC stands in for UT1
+/// (|UT1 - UTC| < 0.9 s, under 14 arcseconds of rotation).
 double epoch_rotation_angle(const std::string& text, const SourceLocation& where) {
-  static const std::regex kIso(R"((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)Z)");
-  std::smatch m;
-  const auto fail = [&] {
+  std::int64_t unix_ms = 0;
+  try {
+    unix_ms = io::parse_iso8601_utc_ms(text);
+  } catch (const std::invalid_argument&) {
     throw InputError(where, "epoch \"" + text + "\" is not an ISO 8601 UTC time such as 2026-11-29T03:00:00Z");
-  };
-  if (!std::regex_match(text, m, kIso)) fail();
-  const long year = std::stol(m[1]);
-  const auto month = static_cast<unsigned>(std::stoul(m[2]));
-  const auto day = static_cast<unsigned>(std::stoul(m[3]));
-  const int hour = std::stoi(m[4]);
-  const int minute = std::stoi(m[5]);
-  const double second = std::stod(m[6]);
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
-      second >= 60.0) {
-    fail();
   }
-  // 1970-01-01 is 10957.5 days before J2000.0 (2000-01-01 12:00).
-  const double days_j2000 = static_cast<double>(days_from_civil(year, month, day) - 10957) - 0.5 +
-                            (hour * 3600.0 + minute * 60.0 + second) / 86400.0;
+  // 1970-01-01 00:00 is 10957.5 days before J2000.0 (2000-01-01 12:00).
+  const double days_j2000 = static_cast<double>(unix_ms) / 86'400'000.0 - 10957.5;
   return gmst_rad(days_j2000);
 }
 

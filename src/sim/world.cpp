@@ -639,20 +639,24 @@ class WorldRun {
     Engagement& engagement = engagements_[shots_[shot_index].engagement];
     engagement.last_end_s = std::max(engagement.last_end_s, end_s);
     if (--engagement.unresolved > 0) return;
+    const bool launched = std::any_of(engagement.shots.begin(), engagement.shots.end(),
+                                      [this](std::size_t s) { return shots_[s].flight.has_value(); });
+    if (!launched) {
+      // Every launch was aborted: nothing flew, nothing to assess; the track is open again now.
+      plans_[engagement.track].open_engagements -= 1;
+      plans_[engagement.track].shots_fired -= static_cast<int>(engagement.shots.size());
+      return;
+    }
     schedule(engagement.last_end_s + scenario_.doctrine.kill_assessment_delay_s, ActionKind::kAssess,
              shots_[shot_index].engagement);
   }
 
   void assess(std::size_t index, double t_s) {
     const Engagement& engagement = engagements_[index];
-    bool launched = false, killed = false;
-    for (const auto s : engagement.shots) {
-      launched = launched || shots_[s].flight.has_value();
-      killed = killed || (shots_[s].result && shots_[s].result->kill);
-    }
+    bool killed = false;
+    for (const auto s : engagement.shots) killed = killed || (shots_[s].result && shots_[s].result->kill);
     TrackPlan& plan = plans_[engagement.track];
     plan.open_engagements -= 1;
-    if (!launched) return;  // aborted: nothing to assess, the track is open again
     RandomStream rng(seed_, kAssessmentStream + static_cast<std::uint64_t>(engagement.number));
     const bool correct = rng.uniform() < scenario_.doctrine.kill_assessment_probability;
     const bool assessed_killed = killed == correct;

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "rampart/core/random.hpp"
 #include "rampart/core/vector.hpp"
@@ -55,7 +56,9 @@ class InterceptorFlight {
   /// unchanged) when there is no solution or not enough budget is left.
   bool retarget(double t_s, const Vec3& pip_I, double t_intercept_s);
 
-  /// Position and velocity (ECI) at t_s on the current arc (Kepler propagation).
+  /// Position and velocity (ECI) at t_s (Kepler propagation on the arc flown
+  /// at t_s: the launch arc before the first re-aim, then each re-aim's arc;
+  /// the last arc beyond the last re-aim).
   PursuerState state_at(double t_s) const;
 
   double launch_time_s() const { return t_launch_s_; }
@@ -77,9 +80,13 @@ class InterceptorFlight {
   const Interceptor* interceptor_;
   const earth::EarthModel* earth_;
   double t_launch_s_ = 0.0;
-  double t_epoch_s_ = 0.0;   // time of r0_I_/v0_I_, the start of the current arc
-  Vec3 r0_I_ = Vec3::Zero();
-  Vec3 v0_I_ = Vec3::Zero();
+  /// One two-body arc of the flight, from t_start_s (launch, then each re-aim) on.
+  struct Leg {
+    double t_start_s;
+    Vec3 r0_I;
+    Vec3 v0_I;
+  };
+  std::vector<Leg> legs_;  // in time order; state_at uses the last leg started at or before t
   double t_intercept_s_ = 0.0;
   Vec3 pip_I_ = Vec3::Zero();
   double divert_left_mps_ = 0.0;

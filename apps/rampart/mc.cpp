@@ -1,0 +1,233 @@
+// rampart mc: a Monte Carlo study of a scenario. Runs N engagement runs on
+// T threads, keeps each in the SQLite result store (resumable after Ctrl-C,
+// a kill or a power loss), prints and writes the aggregates (summary.json);
+// --rerun K writes run K's full outputs as `rampart run` does.
+
+#include <fmt/core.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "command.hpp"
+#include "rampart/analysis/progress.hpp"
+#include "rampart/analysis/result_store.hpp"
+#include "rampart/analysis/study.hpp"
+#include "rampart/analysis/study_summary.hpp"
+#include "rampart/core/error.hpp"
+#include "rampart/io/run_outputs.hpp"
+#include "rampart/io/tracking_outputs.hpp"
+#include "rampart/sim/scenario.hpp"
+#include "rampart/sim/world.hpp"
+
+namespace rampart::cli {
+namespace {
+
+constexpr int kExitInterrupted = 130;  // 128 + SIGINT, the shell's convention
+
+struct McOptions {
+  std::string scenario;
+  std::optional<std::uint64_t> runs;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::optional<std::uint64_t> seed;
+  std::string db;
+  bool resume = false;
+  std::optional<std::uint64_t> rerun;
+  std::string out_dir = "out/mc";
+};
+
+// Set by SIGINT/SIGTERM: the study stops handing out runs (lock-free atomic,
+// safe in a signal handler).
+std::atomic<bool> g_stop_requested{false};
+extern "C" void request_stop(int) { g_stop_requested.store(true); }
+
+/// Installs the stop handler for SIGINT and SIGTERM for its lifetime.
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopOnSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopOnSignals(const StopOnSignals&) = delete;
+  StopOnSignals& operator=(const StopOnSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+std::ofstream open_output(const std::filesystem::path& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw InputError(SourceLocation{"-o"}, "cannot write " + path.string());
+  return out;
+}
+
+void make_output_directory(const std::filesystem::path& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) throw InputError(SourceLocation{"-o"}, "cannot create " + dir.string() + ": " + error.message());
+}
+
+// Worker threads may log (with --verbose): the root logger is single-threaded.
+void use_thread_safe_logger() {
+  const auto level = spdlog::default_logger()->level();
+  auto logger = spdlog::stderr_logger_mt("rampart-mc");
+  logger->set_pattern("rampart: %l: %v");
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+bool store_has_file(const std::filesystem::path& db) {
+  std::error_code error;
+  return std::filesystem::exists(db, error) && std::filesystem::file_size(db, error) > 0;
+}
+
+int rerun(const McOptions& o, const sim::Scenario& scenario, const std::filesystem::path& db) {
+  const std::uint64_t k = *o.rerun;
+  std::uint64_t study_seed = o.seed.value_or(scenario.seed);
+  std::optional<analysis::RunRecord> stored;
+  if (store_has_file(db)) {
+    analysis::ResultStore store(db);
+    const auto study = store.study();
+    // With another --seed it is another study: there is no stored row to compare.
+    if (study && (!o.seed || *o.seed == study->seed)) {
+      study_seed = study->seed;
+      const auto wanted = analysis::describe_study(scenario, o.scenario, study_seed, study->runs_requested);
+      analysis::check_same_study(*study, wanted, db.string());
+      stored = store.record(k);
+    }
+  }
+  const sim::WorldModels models(scenario);
+  sim::RunOptions options = analysis::study_run_options(study_seed, k);
+  options.keep_track_rows = true;
+  const sim::RunResult result = sim::run_world(models, options);
+
+  const std::filesystem::path dir = std::filesystem::path(o.out_dir) / ("run-" + std::to_string(k));
+  make_output_directory(dir);
+  {
+    auto out = open_output(dir / "summary.json");
+    out << io::run_summary_json(result, scenario).dump(2) << '\n';
+  }
+  {
+    auto out = open_output(dir / "events.jsonl");
+    io::write_events_jsonl(out, result.events);
+  }
+  {
+    auto out = open_output(dir / "tracks.csv");
+    io::write_tracks_csv(out, result.track_rows, models.earth());
+  }
+  {
+    auto out = open_output(dir / "trajectories.csv");
+    io::write_trajectories_csv(out, result, models.earth());
+  }
+  const auto record = analysis::make_run_record(k, result);
+  fmt::print("rampart mc {}: run {} (study seed {}, run seed {}): {} leakers, {} threats killed, {} interceptors used\n",
+             o.scenario, k, study_seed, result.seed, record.leakers, record.threats_killed, record.interceptors_used);
+  fmt::print("  results in {}/ (summary.json, events.jsonl, tracks.csv, trajectories.csv)\n", dir.string());
+  if (!stored) return 0;
+  if (!(*stored == record)) {
+    fmt::print(stderr, "rampart mc: run {} differs from its row in {}\n", k, db.string());
+    return 1;
+  }
+  fmt::print("  same as the row of run {} in {}\n", k, db.string());
+  return 0;
+}
+
+int study(const McOptions& o, const sim::Scenario& scenario, const std::filesystem::path& db) {
+  const auto wanted = analysis::describe_study(scenario, o.scenario, o.seed.value_or(scenario.seed), *o.runs);
+
+  analysis::ResultStore store(db);
+  if (const auto stored = store.study()) {
+    if (!o.resume) {
+      throw InputError(SourceLocation{db.string()},
+                       fmt::format("holds a study already ({} of {} runs); pass --resume to continue it, or remove "
+                                   "the file to start again",
+                                   store.committed_runs().size(), stored->runs_requested));
+    }
+    analysis::check_same_study(*stored, wanted, db.string());
+    if (stored->runs_requested != wanted.runs_requested) store.set_runs_requested(wanted.runs_requested);
+  } else {
+    store.create_study(wanted);
+  }
+
+  const sim::WorldModels models(scenario);
+  if (o.threads > 1) use_thread_safe_logger();
+  analysis::ProgressReporter reporter(std::cerr, ::isatty(STDERR_FILENO) != 0);
+  analysis::StudyOptions options;
+  options.threads = o.threads;
+  options.stop = &g_stop_requested;
+  std::uint64_t already = 0;  // runs of this study done by earlier sessions (not part of the rate)
+  for (const auto k : store.committed_runs()) already += k < wanted.runs_requested ? 1 : 0;
+  options.on_progress = [&](std::uint64_t done, std::uint64_t total) { reporter.update(done, total, already); };
+  analysis::StudyProgress progress;
+  {
+    const StopOnSignals handlers;
+    fmt::print(stderr, "rampart mc: {} runs on {} threads, {} already in {}\n", wanted.runs_requested, o.threads,
+               already, db.string());
+    progress = analysis::run_study(models, store, wanted, options);
+  }
+  reporter.finish();
+  if (progress.interrupted) {
+    fmt::print(stderr, "rampart mc: interrupted after {} of {} runs; continue with --resume\n", progress.completed,
+               progress.requested);
+    return kExitInterrupted;
+  }
+
+  const auto summary = analysis::summarize_study(store.records(wanted.runs_requested), wanted.asset_names);
+  const auto json = analysis::study_summary_json(wanted, summary);
+  {
+    auto out = open_output(std::filesystem::path(o.out_dir) / "summary.json");
+    out << json.dump(2) << '\n';
+  }
+  fmt::print("{}\n  results in {} and {}/summary.json\n", analysis::study_summary_table(wanted, summary),
+             db.string(), o.out_dir);
+  return 0;
+}
+
+int run(const McOptions& o) {
+  if (!o.rerun) {
+    if (!o.runs) throw InputError(SourceLocation{"--runs"}, "the number of runs is required (or --rerun K)");
+    if (*o.runs == 0) throw InputError(SourceLocation{"--runs"}, "must be at least 1");
+  }
+  if (o.threads == 0) throw InputError(SourceLocation{"--threads"}, "must be at least 1");
+  const sim::Scenario scenario = sim::load_scenario(o.scenario);
+  make_output_directory(o.out_dir);
+  const std::filesystem::path db =
+      o.db.empty() ? std::filesystem::path(o.out_dir) / "results.sqlite" : std::filesystem::path(o.db);
+  return o.rerun ? rerun(o, scenario, db) : study(o, scenario, db);
+}
+
+}  // namespace
+
+Command add_mc_command(CLI::App& root) {
+  auto options = std::make_shared<McOptions>();
+  CLI::App* app = root.add_subcommand(
+      "mc", "Monte Carlo study: N runs on T threads into a resumable SQLite store, with aggregates and intervals");
+  app->add_option("scenario", options->scenario, "Scenario file (YAML)")->type_name("SCENARIO")->required();
+  app->add_option("--runs", options->runs, "Number of runs")->type_name("N");
+  app->add_option("--threads", options->threads, "Worker threads (default: the machine's cores)")->type_name("T");
+  app->add_option("--seed", options->seed, "Study seed (default: the scenario's)")->type_name("S");
+  app->add_option("--db", options->db, "Result store (default: DIR/results.sqlite)")->type_name("FILE.sqlite");
+  app->add_flag("--resume", options->resume, "Continue the study in the store (same scenario and seed)");
+  app->add_option("--rerun", options->rerun, "Re-run run K alone and write its full outputs into DIR/run-K/")
+      ->type_name("K");
+  app->add_option("-o,--out", options->out_dir, "Output folder")->type_name("DIR")->default_str("out/mc");
+  return {app, [options] { return run(*options); }};
+}
+
+}  // namespace rampart::cli
