@@ -580,11 +580,20 @@ class WorldRun {
       result = shot.flight->end_game(motion, end_game_options(), rng);
       shot.target = target;
     } else {
-      // Nothing to home on: the kill vehicle flies through the empty point.
+      // Nothing live to home on: the kill vehicle flies through the point.
+      // Its miss is the distance to the nearest object still flying (live
+      // or the remains of a killed one), or, with nothing in the air, the
+      // seeker's acquisition range (it saw nothing within it).
       const auto state = shot.flight->state_at(shot.intercept_time_s);
       result.time_s = shot.intercept_time_s;
       result.r_I = state.r_I;
-      result.miss_distance_m = nearest;
+      result.miss_distance_m = kill_vehicle.seeker_acquisition_range_m;
+      for (const auto& truth : result_.truths) {
+        if (const auto s = truth.at(shot.intercept_time_s)) {
+          result.miss_distance_m = std::min(result.miss_distance_m, (s->r_I - state.r_I).norm());
+        }
+      }
+      target.reset();
     }
     shot.result = result;
     if (result.kill && shot.target) {
