@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev googletest             # tests
   libbenchmark-dev                                 # benchmarks
   libsqlite3-dev                                   # Monte Carlo result store
+  libopenmpi-dev openmpi-bin                       # Monte Carlo across processes (mpirun; CI runs it)
   gdal-bin                                         # ogrinfo: tests of the GeoJSON and KML exports
   python3                                          # scripts and command-line tests
 )

@@ -29,6 +29,15 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kImpactPredictionIntervalS = 20.0;
 /// Step of a threat's predicted path for engagement windows.
 constexpr double kPredictedPathStepS = 2.0;
+/// A track's predicted path is flown anew at most this often (planning and
+/// midcourse guidance share it; a 10 s old prediction from a confirmed
+/// track differs from a fresh one by far less than the track's own error).
+constexpr double kPredictedPathIntervalS = 10.0;
+/// Terminal homing: the step of the homing integration and how long before
+/// the planned intercept it starts at most (the Lambert arc has removed the
+/// predicted error; homing removes the rest: track error at handover).
+constexpr double kHomingStepS = 0.01;
+constexpr double kMaxHomingTimeS = 10.0;
 /// A track not updated for this long is too stale to plan or guide with.
 constexpr double kStaleTrackS = 30.0;
 /// A midcourse update is logged when it moves the intercept point this much.
@@ -311,9 +320,9 @@ class WorldRun {
     return scenario_.doctrine.mode == FiringMode::kSalvo ? scenario_.doctrine.salvo_size : 1;
   }
 
-  /// The track's predicted path, flown anew at most once per planning cycle.
+  /// The track's predicted path, flown anew at most every kPredictedPathIntervalS.
   const engage::PredictedPath& predicted_path(const track::Track& t, TrackPlan& plan, double now_s) {
-    if (plan.path_s < now_s) {
+    if (now_s - plan.path_s >= kPredictedPathIntervalS) {
       plan.path = engage::predict_path(stack_.ballistic_part(t.state.estimate), earth_, models_.atmosphere(),
                                        scenario_.tracker.nominal_inverse_beta_m2pkg, kPredictedPathStepS);
       plan.path_s = now_s;
@@ -522,6 +531,8 @@ class WorldRun {
   engage::EndGameOptions end_game_options() const {
     engage::EndGameOptions options;
     options.guidance = scenario_.doctrine.guidance;
+    options.step_s = kHomingStepS;
+    options.max_homing_time_s = kMaxHomingTimeS;
     options.navigation_ratio = scenario_.doctrine.navigation_ratio;
     return options;
   }
