@@ -1,7 +1,9 @@
 // rampart mc: a Monte Carlo study of a scenario. Runs N engagement runs on
 // T threads, keeps each in the SQLite result store (resumable after Ctrl-C,
 // a kill or a power loss), prints and writes the aggregates (summary.json);
-// --rerun K writes run K's full outputs as `rampart run` does.
+// --rerun K writes run K's full outputs as `rampart run` does. Under mpirun
+// the runs are split across the ranks (analysis/study_mpi.hpp): rank 0 keeps
+// the store and prints, the others compute and print errors only.
 
 #include <fmt/core.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -12,6 +14,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -21,6 +24,7 @@
 #include "rampart/analysis/progress.hpp"
 #include "rampart/analysis/result_store.hpp"
 #include "rampart/analysis/study.hpp"
+#include "rampart/analysis/study_mpi.hpp"
 #include "rampart/analysis/study_summary.hpp"
 #include "rampart/core/error.hpp"
 #include "rampart/io/run_outputs.hpp"
@@ -148,7 +152,20 @@ int rerun(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
   return 0;
 }
 
-int study(const McOptions& o, const sim::Scenario& scenario, const std::filesystem::path& db) {
+/// How a study's runs are computed: on this process's threads (run_study),
+/// or with other MPI ranks taking part too.
+struct StudyRunner {
+  std::string where;  ///< for the opening line, e.g. "2 threads"
+  std::function<analysis::StudyProgress(const sim::WorldModels&, analysis::ResultStore&, const analysis::StudyInfo&,
+                                        const analysis::StudyOptions&)>
+      run = [](const sim::WorldModels& models, analysis::ResultStore& store, const analysis::StudyInfo& info,
+               const analysis::StudyOptions& options) { return analysis::run_study(models, store, info, options); };
+  /// Called once the store is open and the models built, before any run (may be empty).
+  std::function<void(const analysis::StudyInfo&)> on_ready;
+};
+
+int study(const McOptions& o, const sim::Scenario& scenario, const std::filesystem::path& db,
+          const StudyRunner& runner) {
   const auto wanted = analysis::describe_study(scenario, o.scenario, o.seed.value_or(scenario.seed), *o.runs);
 
   analysis::ResultStore store(db);
@@ -175,11 +192,12 @@ int study(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
   for (const auto k : store.committed_runs()) already += k < wanted.runs_requested ? 1 : 0;
   options.on_progress = [&](std::uint64_t done, std::uint64_t total) { reporter.update(done, total, already); };
   analysis::StudyProgress progress;
+  if (runner.on_ready) runner.on_ready(wanted);
   {
     const StopOnSignals handlers;
-    fmt::print(stderr, "rampart mc: {} runs on {} threads, {} already in {}\n", wanted.runs_requested, o.threads,
-               already, db.string());
-    progress = analysis::run_study(models, store, wanted, options);
+    fmt::print(stderr, "rampart mc: {} runs on {}, {} already in {}\n", wanted.runs_requested, runner.where, already,
+               db.string());
+    progress = runner.run(models, store, wanted, options);
   }
   reporter.finish();
   if (progress.interrupted) {
@@ -199,17 +217,104 @@ int study(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
   return 0;
 }
 
-int run(const McOptions& o) {
+std::string threads_text(unsigned threads) { return fmt::format("{} thread{}", threads, threads == 1 ? "" : "s"); }
+
+void check_options(const McOptions& o) {
   if (!o.rerun) {
     if (!o.runs) throw InputError(SourceLocation{"--runs"}, "the number of runs is required (or --rerun K)");
     if (*o.runs == 0) throw InputError(SourceLocation{"--runs"}, "must be at least 1");
   }
   if (o.threads == 0) throw InputError(SourceLocation{"--threads"}, "must be at least 1");
+}
+
+std::filesystem::path store_path(const McOptions& o) {
+  return o.db.empty() ? std::filesystem::path(o.out_dir) / "results.sqlite" : std::filesystem::path(o.db);
+}
+
+#ifdef RAMPART_HAVE_MPI
+/// Rank 0 under mpirun: everything a plain `rampart mc` does, with the other
+/// ranks computing runs too once the store is open. Until then they wait for
+/// the setup, which tells them whether there is a study to take part in.
+int coordinate(const McOptions& o, const analysis::MpiSession& mpi) {
+  bool shared = false;
+  try {
+    check_options(o);
+    const sim::Scenario scenario = sim::load_scenario(o.scenario);
+    make_output_directory(o.out_dir);
+    if (o.rerun) {
+      // One run: nothing to split. The other ranks end at once.
+      analysis::share_study_setup(mpi, {analysis::StudySetup::Next::kNothing, 0, 0, ""});
+      shared = true;
+      return rerun(o, scenario, store_path(o));
+    }
+    StudyRunner runner;
+    runner.where = fmt::format("{} processes ({} on each)", mpi.size(), threads_text(o.threads));
+    runner.run = [&mpi](const sim::WorldModels& models, analysis::ResultStore& store, const analysis::StudyInfo& info,
+                        const analysis::StudyOptions& options) {
+      return analysis::run_study_coordinator(mpi, models, store, info, options);
+    };
+    runner.on_ready = [&](const analysis::StudyInfo& info) {
+      analysis::share_study_setup(
+          mpi, {analysis::StudySetup::Next::kStudy, info.seed, info.runs_requested, info.scenario_hash});
+      shared = true;
+    };
+    return study(o, scenario, store_path(o), runner);
+  } catch (...) {
+    if (!shared) analysis::share_study_setup(mpi, {analysis::StudySetup::Next::kFailed, 0, 0, ""});
+    throw;
+  }
+}
+
+/// Every other rank: waits for rank 0's setup, checks that it reads the same
+/// scenario, and computes the runs rank 0 hands it. Prints errors only.
+int work(const McOptions& o, const analysis::MpiSession& mpi) {
+  spdlog::default_logger()->set_level(spdlog::level::err);
+  const auto setup = analysis::share_study_setup(mpi, {});
+  if (setup.next != analysis::StudySetup::Next::kStudy) return 0;  // rank 0 reports why
+  try {
+    const sim::Scenario scenario = sim::load_scenario(o.scenario);
+    const auto mine = analysis::describe_study(scenario, o.scenario, setup.seed, setup.runs);
+    if (mine.scenario_hash != setup.scenario_hash) {
+      throw InputError(SourceLocation{o.scenario},
+                       fmt::format("rank {} reads another scenario (hash {}) than rank 0 (hash {}); every node must "
+                                   "see the same file",
+                                   mpi.rank(), mine.scenario_hash, setup.scenario_hash));
+    }
+    const sim::WorldModels models(scenario);
+    if (o.threads > 1) use_thread_safe_logger();
+    const StopOnSignals handlers;
+    analysis::run_study_worker(mpi, models, setup.seed, o.threads, &g_stop_requested);
+    return 0;
+  } catch (const std::exception& e) {
+    // Rank 0 waits for this rank's runs: the job cannot go on.
+    fmt::print(stderr, "{} (rank {})\n", e.what(), mpi.rank());
+    mpi.abort(2);
+  }
+}
+#endif
+
+/// Under mpirun (or srun): the study split across the ranks.
+int run_under_mpi(const McOptions& o) {
+#ifdef RAMPART_HAVE_MPI
+  const analysis::MpiSession mpi;
+  return mpi.rank() == 0 ? coordinate(o, mpi) : work(o, mpi);
+#else
+  (void)o;
+  throw InputError(SourceLocation{"mpirun"},
+                   "this build of rampart has no MPI support (OpenMPI was not found when it was built); run "
+                   "`rampart mc` without mpirun, or install libopenmpi-dev and rebuild");
+#endif
+}
+
+int run(const McOptions& o) {
+  if (analysis::started_by_mpi_launcher()) return run_under_mpi(o);
+  check_options(o);
   const sim::Scenario scenario = sim::load_scenario(o.scenario);
   make_output_directory(o.out_dir);
-  const std::filesystem::path db =
-      o.db.empty() ? std::filesystem::path(o.out_dir) / "results.sqlite" : std::filesystem::path(o.db);
-  return o.rerun ? rerun(o, scenario, db) : study(o, scenario, db);
+  if (o.rerun) return rerun(o, scenario, store_path(o));
+  StudyRunner runner;
+  runner.where = threads_text(o.threads);
+  return study(o, scenario, store_path(o), runner);
 }
 
 }  // namespace
