@@ -12,7 +12,7 @@ packages=(
   libfmt-dev libspdlog-dev                         # formatting, logging
   libgtest-dev libgmock-dev googletest             # tests
   libbenchmark-dev                                 # benchmarks
-  libsqlite3-dev                                   # Monte Carlo result store
+  libsqlite3-dev sqlite3                           # Monte Carlo result store (and the sqlite3 shell to query it)
   libopenmpi-dev openmpi-bin                       # Monte Carlo across processes (mpirun; CI runs it)
   gdal-bin                                         # ogrinfo: tests of the GeoJSON and KML exports
   python3                                          # scripts and command-line tests

@@ -24,6 +24,7 @@ Command add_validate_command(CLI::App& root);
 Command add_coverage_command(CLI::App& root);
 Command add_mc_command(CLI::App& root);
 Command add_footprint_command(CLI::App& root);
+Command add_compare_command(CLI::App& root);
 
 /// The output formats shared by the subcommands that print results.
 enum class OutputFormat { kTable, kJson, kCsv };

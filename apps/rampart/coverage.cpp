@@ -17,6 +17,7 @@
 #include "rampart/analysis/coverage.hpp"
 #include "rampart/core/units.hpp"
 #include "rampart/io/coverage_outputs.hpp"
+#include "rampart/io/output_files.hpp"
 #include "rampart/io/places.hpp"
 #include "rampart/sim/scenario.hpp"
 
@@ -63,12 +64,6 @@ std::vector<double> parse_altitudes(const std::string& text) {
     altitudes_m.push_back(h);
   }
   return altitudes_m;
-}
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(SourceLocation{"-o"}, "cannot write " + path.string());
-  return out;
 }
 
 std::string km(double m) { return fmt::format("{:g} km", m / 1000.0); }
@@ -122,19 +117,17 @@ int run(const CoverageCommandOptions& o) {
   const auto rows = analysis::reach_table(sim::make_earth(scenario), footprints, named);
 
   const std::filesystem::path dir(o.out_dir);
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw InputError(SourceLocation{"-o"}, "cannot create " + dir.string() + ": " + error.message());
+  io::make_output_directory(dir);
   {
-    auto out = open_output(dir / "coverage.geojson");
+    auto out = io::open_output_file(dir / "coverage.geojson");
     out << io::coverage_geojson(footprints).dump(1) << '\n';
   }
   {
-    auto out = open_output(dir / "reach.csv");
+    auto out = io::open_output_file(dir / "reach.csv");
     io::write_reach_csv(out, rows);
   }
   {
-    auto out = open_output(dir / "reach.json");
+    auto out = io::open_output_file(dir / "reach.json");
     out << io::reach_json(rows, altitudes_m).dump(2) << '\n';
   }
   print_table(footprints, rows, altitudes_m, scenario, o.scenario, places.size());

@@ -20,6 +20,7 @@
 #include "rampart/core/units.hpp"
 #include "rampart/io/footprint_outputs.hpp"
 #include "rampart/io/missile_catalog.hpp"
+#include "rampart/io/output_files.hpp"
 #include "rampart/io/yaml_reader.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
@@ -50,12 +51,6 @@ analysis::GeoBox parse_box(const std::string& text, const std::string& option) {
     throw InputError(where, "expected LAT0,LON0,LAT1,LON1 in degrees (e.g. 36,-10,60,40), got \"" + text + "\"");
   }
   return {values[0], values[1], values[2], values[3]};
-}
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(SourceLocation{"-o"}, "cannot write " + path.string());
-  return out;
 }
 
 const engage::DefendedAsset& find_asset(const sim::Scenario& scenario, const std::string& name) {
@@ -130,26 +125,24 @@ int run(const FootprintCommandOptions& o) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   const std::filesystem::path dir(o.out_dir);
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw InputError(SourceLocation{"-o"}, "cannot create " + dir.string() + ": " + error.message());
+  io::make_output_directory(dir);
   {
-    auto out = open_output(dir / "footprint.geojson");
+    auto out = io::open_output_file(dir / "footprint.geojson");
     out << io::footprint_geojson(result, scenario).dump() << '\n';
   }
   {
-    auto out = open_output(dir / "footprint.csv");
+    auto out = io::open_output_file(dir / "footprint.csv");
     io::write_footprint_csv(out, result, scenario);
   }
   {
-    auto out = open_output(dir / "summary.json");
+    auto out = io::open_output_file(dir / "summary.json");
     out << io::footprint_summary(result, scenario).dump(2) << '\n';
   }
   const std::string question = reverse ? fmt::format("{} launched from each cell at {} ({})", request.missile.name,
                                                      o.asset, deg(request.fixed_point))
                                        : fmt::format("{} from {} aimed at each cell", request.missile.name, deg(launch));
   {
-    auto out = open_output(dir / "footprint.svg");
+    auto out = io::open_output_file(dir / "footprint.svg");
     out << io::footprint_svg(result, scenario, io::load_coastlines(io::default_coastlines_path()),
                              request.fixed_point, "rampart footprint: " + question);
   }

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   commands.push_back(add_coverage_command(app));
   commands.push_back(add_mc_command(app));
   commands.push_back(add_footprint_command(app));
+  commands.push_back(add_compare_command(app));
 
   try {
     app.parse(argc, argv);

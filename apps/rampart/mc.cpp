@@ -27,6 +27,7 @@
 #include "rampart/analysis/study_mpi.hpp"
 #include "rampart/analysis/study_summary.hpp"
 #include "rampart/core/error.hpp"
+#include "rampart/io/output_files.hpp"
 #include "rampart/io/run_outputs.hpp"
 #include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
@@ -75,18 +76,6 @@ class StopOnSignals {
   struct sigaction old_term_ {};
 };
 
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(SourceLocation{"-o"}, "cannot write " + path.string());
-  return out;
-}
-
-void make_output_directory(const std::filesystem::path& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw InputError(SourceLocation{"-o"}, "cannot create " + dir.string() + ": " + error.message());
-}
-
 // Worker threads may log (with --verbose): the root logger is single-threaded.
 void use_thread_safe_logger() {
   const auto level = spdlog::default_logger()->level();
@@ -122,27 +111,12 @@ int rerun(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
   const sim::RunResult result = sim::run_world(models, options);
 
   const std::filesystem::path dir = std::filesystem::path(o.out_dir) / ("run-" + std::to_string(k));
-  make_output_directory(dir);
-  {
-    auto out = open_output(dir / "summary.json");
-    out << io::run_summary_json(result, scenario).dump(2) << '\n';
-  }
-  {
-    auto out = open_output(dir / "events.jsonl");
-    io::write_events_jsonl(out, result.events);
-  }
-  {
-    auto out = open_output(dir / "tracks.csv");
-    io::write_tracks_csv(out, result.track_rows, models.earth());
-  }
-  {
-    auto out = open_output(dir / "trajectories.csv");
-    io::write_trajectories_csv(out, result, models.earth());
-  }
+  io::write_run_files(dir, result, scenario, models.earth());
   const auto record = analysis::make_run_record(k, result);
   fmt::print("rampart mc {}: run {} (study seed {}, run seed {}): {} leakers, {} threats killed, {} interceptors used\n",
              o.scenario, k, study_seed, result.seed, record.leakers, record.threats_killed, record.interceptors_used);
-  fmt::print("  results in {}/ (summary.json, events.jsonl, tracks.csv, trajectories.csv)\n", dir.string());
+  fmt::print("  results in {}/ (summary.json, events.jsonl, tracks.csv, trajectories.csv, scenario.geojson/.kml/.czml)\n",
+             dir.string());
   if (!stored) return 0;
   if (!(*stored == record)) {
     fmt::print(stderr, "rampart mc: run {} differs from its row in {}\n", k, db.string());
@@ -209,7 +183,7 @@ int study(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
   const auto summary = analysis::summarize_study(store.records(wanted.runs_requested), wanted.asset_names);
   const auto json = analysis::study_summary_json(wanted, summary);
   {
-    auto out = open_output(std::filesystem::path(o.out_dir) / "summary.json");
+    auto out = io::open_output_file(std::filesystem::path(o.out_dir) / "summary.json");
     out << json.dump(2) << '\n';
   }
   fmt::print("{}\n  results in {} and {}/summary.json\n", analysis::study_summary_table(wanted, summary),
@@ -240,7 +214,7 @@ int coordinate(const McOptions& o, const analysis::MpiSession& mpi) {
   try {
     check_options(o);
     const sim::Scenario scenario = sim::load_scenario(o.scenario);
-    make_output_directory(o.out_dir);
+    io::make_output_directory(o.out_dir);
     if (o.rerun) {
       // One run: nothing to split. The other ranks end at once.
       analysis::share_study_setup(mpi, {analysis::StudySetup::Next::kNothing, 0, 0, ""});
@@ -310,7 +284,7 @@ int run(const McOptions& o) {
   if (analysis::started_by_mpi_launcher()) return run_under_mpi(o);
   check_options(o);
   const sim::Scenario scenario = sim::load_scenario(o.scenario);
-  make_output_directory(o.out_dir);
+  io::make_output_directory(o.out_dir);
   if (o.rerun) return rerun(o, scenario, store_path(o));
   StudyRunner runner;
   runner.where = threads_text(o.threads);

@@ -5,7 +5,6 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -13,8 +12,6 @@
 #include "command.hpp"
 #include "rampart/core/constants.hpp"
 #include "rampart/io/run_outputs.hpp"
-#include "rampart/io/scenario_exports.hpp"
-#include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
 
@@ -27,12 +24,6 @@ struct RunCommandOptions {
   std::optional<std::uint64_t> seed;
   OutputFormat format = OutputFormat::kTable;
 };
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(SourceLocation{"-o"}, "cannot write " + path.string());
-  return out;
-}
 
 std::string seconds(const std::optional<double>& t) { return t ? fmt::format("{:.0f} s", *t) : "-"; }
 
@@ -104,27 +95,8 @@ int run(const RunCommandOptions& o) {
   const sim::RunResult result = sim::run_world(models, options);
 
   const std::filesystem::path dir(o.out_dir);
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw InputError(SourceLocation{"-o"}, "cannot create " + dir.string() + ": " + error.message());
+  io::write_run_files(dir, result, scenario, models.earth());
   const auto summary = io::run_summary_json(result, scenario);
-  {
-    auto out = open_output(dir / "summary.json");
-    out << summary.dump(2) << '\n';
-  }
-  {
-    auto out = open_output(dir / "events.jsonl");
-    io::write_events_jsonl(out, result.events);
-  }
-  {
-    auto out = open_output(dir / "tracks.csv");
-    io::write_tracks_csv(out, result.track_rows, models.earth());
-  }
-  {
-    auto out = open_output(dir / "trajectories.csv");
-    io::write_trajectories_csv(out, result, models.earth());
-  }
-  io::write_scenario_exports(dir, result, scenario, models.earth());
   if (o.format == OutputFormat::kJson) {
     std::cout << summary.dump(2) << '\n';
   } else {

@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "rampart/core/constants.hpp"
 #include "rampart/io/detections_csv.hpp"
+#include "rampart/io/output_files.hpp"
 #include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/tracking_run.hpp"
@@ -31,12 +32,6 @@ struct TrackOptions {
   std::optional<std::string> association;
   OutputFormat format = OutputFormat::kTable;
 };
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path);
-  if (!out) throw InputError(SourceLocation{"-o"}, "cannot write " + path.string());
-  return out;
-}
 
 std::string seconds(const std::optional<double>& t) { return t ? fmt::format("{:.1f} s", *t) : "-"; }
 std::string metres(const std::optional<double>& m) { return m ? fmt::format("{:.0f} m", *m) : "-"; }
@@ -82,20 +77,18 @@ int run(const TrackOptions& o) {
   const auto outcome = tracking.track(detections, truths, cues);
 
   const std::filesystem::path dir(o.out_dir);
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw InputError(SourceLocation{"-o"}, "cannot create " + dir.string() + ": " + error.message());
+  io::make_output_directory(dir);
   {
-    auto out = open_output(dir / "detections.csv");
+    auto out = io::open_output_file(dir / "detections.csv");
     io::write_detections_csv(out, outcome.detections, scenario.radar_names());
   }
   {
-    auto out = open_output(dir / "tracks.csv");
+    auto out = io::open_output_file(dir / "tracks.csv");
     io::write_tracks_csv(out, outcome.rows, tracking.earth());
   }
   const auto metrics = io::metrics_json(outcome);
   {
-    auto out = open_output(dir / "metrics.json");
+    auto out = io::open_output_file(dir / "metrics.json");
     out << metrics.dump(2) << '\n';
   }
   if (o.format == OutputFormat::kJson) {

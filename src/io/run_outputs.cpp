@@ -5,6 +5,9 @@
 #include <cmath>
 
 #include "rampart/core/constants.hpp"
+#include "rampart/io/output_files.hpp"
+#include "rampart/io/scenario_exports.hpp"
+#include "rampart/io/tracking_outputs.hpp"
 
 namespace rampart::io {
 namespace {
@@ -118,6 +121,17 @@ void write_trajectories_csv(std::ostream& out, const sim::RunResult& result, con
     const std::string name = fmt::format("{}-{}", trace.battery, trace.number);
     for (const auto& [t, r_I] : trace.samples_I) write_row(out, name, "interceptor", t, r_I, earth);
   }
+}
+
+void write_run_files(const std::filesystem::path& dir, const sim::RunResult& result, const sim::Scenario& scenario,
+                     const earth::EarthModel& earth) {
+  make_output_directory(dir);
+  write_output_file(dir / "summary.json",
+                    [&](std::ostream& out) { out << run_summary_json(result, scenario).dump(2) << '\n'; });
+  write_output_file(dir / "events.jsonl", [&](std::ostream& out) { write_events_jsonl(out, result.events); });
+  write_output_file(dir / "tracks.csv", [&](std::ostream& out) { write_tracks_csv(out, result.track_rows, earth); });
+  write_output_file(dir / "trajectories.csv", [&](std::ostream& out) { write_trajectories_csv(out, result, earth); });
+  write_scenario_exports(dir, result, scenario, earth);
 }
 
 }  // namespace rampart::io

@@ -18,19 +18,12 @@ namespace rampart {
 namespace {
 
 using testing::run_rampart;
+using testing::temp_dir;
 using testing::slurp;
 using testing::split_lines;
 
 const std::string kA2ad = std::string(RAMPART_TEST_DATA_DIR) + "/../../scenarios/a2ad.yaml";
 const std::string kPlaces = std::string(RAMPART_TEST_DATA_DIR) + "/../../data/places.yaml";
-
-std::filesystem::path temp_dir(const std::string& stem) {
-  std::string name = stem;
-  name.append("_").append(std::to_string(::getpid()));
-  const auto dir = std::filesystem::temp_directory_path() / name;
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 TEST(CoverageCli, A2adValidates) {
   const auto run = run_rampart({"validate", kA2ad});

@@ -17,16 +17,11 @@ namespace rampart {
 namespace {
 
 using testing::run_rampart;
+using testing::temp_dir;
 using testing::slurp;
 using testing::split_lines;
 
 const std::string kEurope = std::string(RAMPART_TEST_DATA_DIR) + "/../../scenarios/europe.yaml";
-
-std::filesystem::path temp_dir(const std::string& stem) {
-  const auto dir = std::filesystem::temp_directory_path() / (stem + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 TEST(FootprintCli, WritesGeoJsonCsvSvgAndSummaryThatAgree) {
   const auto dir = temp_dir("rampart_footprint");

@@ -23,16 +23,11 @@ namespace rampart {
 namespace {
 
 using testing::run_rampart;
+using testing::temp_dir;
 using testing::slurp;
 
 const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
 const std::string kRuns = "8";
-
-std::filesystem::path temp_dir(const std::string& stem) {
-  const auto dir = std::filesystem::temp_directory_path() / (stem + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 /// The uninterrupted study every other test compares with (run once).
 const std::filesystem::path& reference_study() {

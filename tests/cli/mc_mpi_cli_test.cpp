@@ -22,15 +22,10 @@ namespace {
 
 using testing::CliRun;
 using testing::run_rampart;
+using testing::temp_dir;
 using testing::slurp;
 
 const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
-
-std::filesystem::path temp_dir(const std::string& stem) {
-  const auto dir = std::filesystem::temp_directory_path() / (stem + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 bool have_mpirun() { return std::system("command -v mpirun > /dev/null 2>&1") == 0; }
 

@@ -15,17 +15,12 @@ namespace rampart {
 namespace {
 
 using testing::run_rampart;
+using testing::temp_dir;
 using testing::slurp;
 using testing::split_lines;
 
 const std::string kEurope = std::string(RAMPART_TEST_DATA_DIR) + "/../../scenarios/europe.yaml";
 const std::vector<std::string> kFiles{"summary.json", "events.jsonl", "tracks.csv", "trajectories.csv"};
-
-std::filesystem::path temp_dir(const std::string& stem) {
-  const auto dir = std::filesystem::temp_directory_path() / (stem + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 TEST(RunCli, SameSeedSameBytesOtherSeedOtherRun) {
   const auto a = temp_dir("rampart_run_a"), b = temp_dir("rampart_run_b"), c = temp_dir("rampart_run_c");

@@ -15,16 +15,11 @@ namespace rampart {
 namespace {
 
 using testing::run_rampart;
+using testing::temp_dir;
 using testing::slurp;
 using testing::split_lines;
 
 const std::string kScenario = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/two-threats.yaml";
-
-std::filesystem::path temp_dir(const std::string& stem) {
-  const auto dir = std::filesystem::temp_directory_path() / (stem + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 TEST(TrackCli, RunWritesItsFilesAndReplayGivesTheSameTracks) {
   const auto run_dir = temp_dir("rampart_track_run");

@@ -21,6 +21,16 @@ struct CliRun {
   std::string err;
 };
 
+/// An empty path in the temporary folder named after `stem` and this
+/// process (so parallel test processes do not collide); removed if present.
+inline std::filesystem::path temp_dir(const std::string& stem) {
+  std::string name = stem;
+  name.append("_").append(std::to_string(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path() / name;
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
 inline std::string slurp(const std::filesystem::path& path) {
   std::ifstream file(path);
   return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());

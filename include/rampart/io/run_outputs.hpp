@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <ostream>
 
 #include "rampart/earth/earth_model.hpp"
@@ -27,5 +28,11 @@ void write_events_jsonl(std::ostream& out, const std::vector<sim::Event>& events
 /// threats every step_s plus their last instant.
 void write_trajectories_csv(std::ostream& out, const sim::RunResult& result, const earth::EarthModel& earth,
                             double step_s = 5.0);
+
+/// Every file of a run into `dir` (created if missing): summary.json,
+/// events.jsonl, tracks.csv, trajectories.csv and the map exports
+/// (scenario.geojson, .kml, .czml). InputError naming a file it cannot write.
+void write_run_files(const std::filesystem::path& dir, const sim::RunResult& result, const sim::Scenario& scenario,
+                     const earth::EarthModel& earth);
 
 }  // namespace rampart::io
