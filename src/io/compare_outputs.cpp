@@ -6,25 +6,13 @@
 #include <cmath>
 
 #include "rampart/core/constants.hpp"
+#include "rampart/io/grid_svg.hpp"
+#include "rampart/io/xml_escape.hpp"
 
 namespace rampart::io {
 namespace {
 
 double round_to(double x, double scale) { return std::round(x * scale) / scale; }
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 nlohmann::ordered_json estimate_json(const analysis::Estimate& e, int digits_scale) {
   const double s = std::pow(10.0, digits_scale);
@@ -205,80 +193,28 @@ std::string compare_table(const CompareReport& r) {
 
 std::string difference_svg(const CompareReport& report, const sim::Scenario& scenario_a,
                            const sim::Scenario& scenario_b, const std::vector<Coastline>& coastlines) {
-  const auto& grid = report.grid;
-  const double lat0 = grid.box.lat0_deg;
-  const double lon0 = grid.box.lon0_deg;
-  const double lat1 = lat0 + static_cast<double>(grid.rows()) * grid.step_deg;
-  const double lon1 = lon0 + static_cast<double>(grid.columns()) * grid.step_deg;
-  // Equirectangular, true to scale at the middle latitude (as footprint.svg).
-  const double stretch = std::cos(0.5 * (lat0 + lat1) * constants::kDegToRad);
-  const double map_w = 900.0;
-  const double scale = map_w / ((lon1 - lon0) * stretch);
-  const double map_h = (lat1 - lat0) * scale;
-  const double left = 20.0, top = 50.0, legend_h = 40.0;
-  const auto x_of = [&](double lon) { return left + (lon - lon0) * stretch * scale; };
-  const auto y_of = [&](double lat) { return top + (lat1 - lat) * scale; };
+  const GridSvgMap map(report.grid, 40.0);
   std::string title = "rampart compare: ";
   title += report.scenario_a;
   title += " (A) vs ";
   title += report.scenario_b;
   title += " (B)";
 
-  std::string svg;
-  svg += fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" "
-      "font-family=\"sans-serif\">\n",
-      map_w + 2 * left, top + map_h + legend_h, map_w + 2 * left, top + map_h + legend_h);
-  svg += fmt::format("<title>{}</title>\n", xml_escape(title));
-  svg += fmt::format("<text x=\"{:.0f}\" y=\"30\" font-size=\"14\">{}</text>\n", left, xml_escape(title));
-  svg += fmt::format("<defs><clipPath id=\"map\"><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>"
-                     "</clipPath></defs>\n<g clip-path=\"url(#map)\">\n",
-                     left, top, map_w, map_h);
-  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#ffffff\"/>\n", left,
-                     top, map_w, map_h);
-  const double cell = grid.step_deg * scale;
+  std::string svg = map.begin(title, 14);
   for (const auto& c : report.footprint.cells) {
-    if (c.change == analysis::CellChange::kNeither) continue;
-    svg += fmt::format("<rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" fill=\"{}\"/>\n",
-                       x_of(grid.cell_lon0_deg(c.column)), y_of(grid.cell_lat0_deg(c.row) + grid.step_deg),
-                       cell * stretch + 0.3, cell + 0.3, fill_of(c.change));
+    if (c.change != analysis::CellChange::kNeither) svg += map.cell(c.row, c.column, fill_of(c.change));
   }
-  for (const auto& line : coastlines) {
-    std::string points;
-    bool inside = false;
-    for (const auto& [lon, lat] : line.lon_lat_deg) {
-      inside = inside || (lon >= lon0 - 5 && lon <= lon1 + 5 && lat >= lat0 - 5 && lat <= lat1 + 5);
-      points += fmt::format("{:.1f},{:.1f} ", x_of(lon), y_of(lat));
-    }
-    if (!inside || line.lon_lat_deg.size() < 2) continue;
-    points.pop_back();
-    svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#202020\" stroke-width=\"0.8\"/>\n", points);
-  }
-  const auto triangle = [&](const sim::BatteryConfig& battery, const char* fill) {
-    const double x = x_of(battery.location.lon_rad * constants::kRadToDeg);
-    const double y = y_of(battery.location.lat_rad * constants::kRadToDeg);
-    return fmt::format(
-        "<polygon points=\"{:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f}\" fill=\"{}\" stroke=\"#000000\" "
-        "stroke-width=\"1.5\"><title>{}</title></polygon>\n",
-        x, y - 7, x - 6, y + 5, x + 6, y + 5, fill, xml_escape(battery.name));
-  };
+  svg += map.coastlines(coastlines);
   for (const auto& battery : scenario_a.batteries) {
     const bool kept = std::any_of(scenario_b.batteries.begin(), scenario_b.batteries.end(),
                                   [&](const sim::BatteryConfig& b) { return b.name == battery.name; });
-    if (!kept) svg += triangle(battery, "none");
+    if (!kept) svg += map.battery(battery.location, battery.name, "none", 1.5);
   }
-  for (const auto& battery : scenario_b.batteries) svg += triangle(battery, "#000000");
-  const double fx = x_of(report.launch.lon_rad * constants::kRadToDeg);
-  const double fy = y_of(report.launch.lat_rad * constants::kRadToDeg);
-  svg += fmt::format(
-      "<path d=\"M{:.1f},{:.1f}L{:.1f},{:.1f}M{:.1f},{:.1f}L{:.1f},{:.1f}\" stroke=\"#e41a1c\" stroke-width=\"3\"/>\n",
-      fx - 7, fy - 7, fx + 7, fy + 7, fx - 7, fy + 7, fx + 7, fy - 7);
-  svg += "</g>\n";
-  svg += fmt::format(
-      "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"none\" stroke=\"#000000\"/>\n", left,
-      top, map_w, map_h);
-  const double ly = top + map_h + 15;
-  double lx = left;
+  for (const auto& battery : scenario_b.batteries) svg += map.battery(battery.location, battery.name, "#000000", 1.5);
+  svg += map.cross(report.launch);
+  svg += map.end_map();
+  const double ly = map.legend_top();
+  double lx = map.left();
   for (const auto change : {analysis::CellChange::kGained, analysis::CellChange::kLost, analysis::CellChange::kBoth}) {
     std::string label = analysis::cell_change_name(change);
     if (change == analysis::CellChange::kBoth) label = "engageable under both";

@@ -11,6 +11,8 @@
 
 #include "rampart/core/constants.hpp"
 #include "rampart/core/error.hpp"
+#include "rampart/io/grid_svg.hpp"
+#include "rampart/io/xml_escape.hpp"
 
 namespace rampart::io {
 namespace {
@@ -36,20 +38,6 @@ std::string csv_field(const std::string& text) {
     out += c;
   }
   out += '"';
-  return out;
-}
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
   return out;
 }
 
@@ -195,81 +183,30 @@ std::vector<Coastline> load_coastlines(const std::string& path) {
 std::string footprint_svg(const analysis::FootprintResult& result, const sim::Scenario& scenario,
                           const std::vector<Coastline>& coastlines, const earth::Geodetic& fixed_point,
                           const std::string& title) {
-  const auto& grid = result.grid;
-  const double lat0 = grid.box.lat0_deg;
-  const double lon0 = grid.box.lon0_deg;
-  const double lat1 = lat0 + static_cast<double>(grid.rows()) * grid.step_deg;
-  const double lon1 = lon0 + static_cast<double>(grid.columns()) * grid.step_deg;
-  // Equirectangular, true to scale at the middle latitude.
-  const double stretch = std::cos(0.5 * (lat0 + lat1) * constants::kDegToRad);
-  const double map_w = 900.0;
-  const double scale = map_w / ((lon1 - lon0) * stretch);
-  const double map_h = (lat1 - lat0) * scale;
-  const double left = 20.0, top = 50.0, legend_h = 70.0;
-  const auto x_of = [&](double lon) { return left + (lon - lon0) * stretch * scale; };
-  const auto y_of = [&](double lat) { return top + (lat1 - lat) * scale; };
-
-  std::string svg;
-  svg += fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" "
-      "font-family=\"sans-serif\">\n",
-      map_w + 2 * left, top + map_h + legend_h, map_w + 2 * left, top + map_h + legend_h);
-  svg += fmt::format("<title>{}</title>\n", xml_escape(title));
-  svg += fmt::format("<text x=\"{:.0f}\" y=\"30\" font-size=\"16\">{}</text>\n", left, xml_escape(title));
-  svg += fmt::format(
-      "<defs><clipPath id=\"map\"><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/></clipPath>"
-      "<linearGradient id=\"scale\">",
-      left, top, map_w, map_h);
+  const GridSvgMap map(result.grid, 70.0);
+  std::string scale_stops = "<linearGradient id=\"scale\">";
   for (int i = 0; i <= 4; ++i) {
-    svg += fmt::format("<stop offset=\"{}%\" stop-color=\"{}\"/>", 25 * i, colour_of(0.25 * i));
+    scale_stops += fmt::format("<stop offset=\"{}%\" stop-color=\"{}\"/>", 25 * i, colour_of(0.25 * i));
   }
-  svg += "</linearGradient></defs>\n<g clip-path=\"url(#map)\">\n";
-  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#ffffff\"/>\n", left,
-                     top, map_w, map_h);
-  const double cell = grid.step_deg * scale;
+  scale_stops += "</linearGradient>";
+  std::string svg = map.begin(title, 16, scale_stops);
   for (const auto& c : result.cells) {
     if (!c.in_missile_range) continue;
-    const std::string fill = c.engageable ? colour_of(c.negation_probability) : std::string("#dddddd");
-    // A hair wider than the cell so that anti-aliasing leaves no seams.
-    svg += fmt::format("<rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" fill=\"{}\"/>\n",
-                       x_of(grid.cell_lon0_deg(c.column)), y_of(grid.cell_lat0_deg(c.row) + grid.step_deg),
-                       cell * stretch + 0.3, cell + 0.3, fill);
+    svg += map.cell(c.row, c.column, c.engageable ? colour_of(c.negation_probability) : std::string("#dddddd"));
   }
-  for (const auto& line : coastlines) {
-    std::string points;
-    bool inside = false;
-    for (const auto& [lon, lat] : line.lon_lat_deg) {
-      inside = inside || (lon >= lon0 - 5 && lon <= lon1 + 5 && lat >= lat0 - 5 && lat <= lat1 + 5);
-      points += fmt::format("{:.1f},{:.1f} ", x_of(lon), y_of(lat));
-    }
-    if (!inside || line.lon_lat_deg.size() < 2) continue;
-    points.pop_back();
-    svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#202020\" stroke-width=\"0.8\"/>\n", points);
-  }
+  svg += map.coastlines(coastlines);
   for (const auto& asset : scenario.defended_assets) {
     svg += fmt::format(
         "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"#ffffff\" stroke=\"#000000\"><title>{}</title></circle>\n",
-        x_of(asset.point.lon_rad * constants::kRadToDeg), y_of(asset.point.lat_rad * constants::kRadToDeg),
+        map.x(asset.point.lon_rad * constants::kRadToDeg), map.y(asset.point.lat_rad * constants::kRadToDeg),
         xml_escape(asset.name));
   }
-  for (const auto& battery : scenario.batteries) {
-    const double x = x_of(battery.location.lon_rad * constants::kRadToDeg);
-    const double y = y_of(battery.location.lat_rad * constants::kRadToDeg);
-    svg += fmt::format(
-        "<polygon points=\"{:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f}\" fill=\"#e41a1c\" stroke=\"#000000\">"
-        "<title>{}</title></polygon>\n",
-        x, y - 7, x - 6, y + 5, x + 6, y + 5, xml_escape(battery.name));
-  }
-  const double fx = x_of(fixed_point.lon_rad * constants::kRadToDeg);
-  const double fy = y_of(fixed_point.lat_rad * constants::kRadToDeg);
-  svg += fmt::format(
-      "<path d=\"M{:.1f},{:.1f}L{:.1f},{:.1f}M{:.1f},{:.1f}L{:.1f},{:.1f}\" stroke=\"#e41a1c\" stroke-width=\"3\"/>\n",
-      fx - 7, fy - 7, fx + 7, fy + 7, fx - 7, fy + 7, fx + 7, fy - 7);
-  svg += "</g>\n";
-  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"none\" stroke=\"#000000\"/>\n",
-                     left, top, map_w, map_h);
+  for (const auto& battery : scenario.batteries) svg += map.battery(battery.location, battery.name, "#e41a1c");
+  svg += map.cross(fixed_point);
+  svg += map.end_map();
+  const double left = map.left();
   // Legend: the colour scale, then the keys.
-  const double ly = top + map_h + 15;
+  const double ly = map.legend_top();
   svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"300\" height=\"14\" fill=\"url(#scale)\" stroke=\"#000000\"/>\n",
                      left, ly);
   for (int i = 0; i <= 4; ++i) {

@@ -7,25 +7,10 @@
 #include "rampart/io/iso_time.hpp"
 #include "rampart/io/map_features.hpp"
 #include "rampart/io/map_samples.hpp"
+#include "rampart/io/xml_escape.hpp"
 
 namespace rampart::io {
 namespace {
-
-std::string escaped(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 /// KML colours are aabbggrr in hexadecimal.
 std::string kml_color(const Rgba& c, int alpha) { return fmt::format("{:02x}{:02x}{:02x}{:02x}", alpha, c.b, c.g, c.r); }
@@ -87,14 +72,14 @@ void write_geometry(std::ostream& out, const MapFeature& f) {
 }
 
 void write_placemark(std::ostream& out, const MapFeature& f, std::int64_t epoch_ms) {
-  out << "<Placemark><name>" << escaped(f.name) << "</name><styleUrl>#" << f.role << "</styleUrl>";
+  out << "<Placemark><name>" << xml_escape(f.name) << "</name><styleUrl>#" << f.role << "</styleUrl>";
   // Events appear on the time slider from their instant on.
   if (f.time_s && f.role != "launch_point") {
     out << "<TimeSpan><begin>" << iso_at(epoch_ms, *f.time_s) << "</begin></TimeSpan>";
   }
   out << "<ExtendedData>";
   for (const auto& [key, value] : f.properties.items()) {
-    out << "<Data name=\"" << escaped(key) << "\"><value>" << escaped(value_text(value)) << "</value></Data>";
+    out << "<Data name=\"" << xml_escape(key) << "\"><value>" << xml_escape(value_text(value)) << "</value></Data>";
   }
   out << "</ExtendedData>";
   write_geometry(out, f);
@@ -104,9 +89,9 @@ void write_placemark(std::ostream& out, const MapFeature& f, std::int64_t epoch_
 /// A gx:Track: the <when> of every sample, then its <gx:coord> (lon lat alt, spaces).
 void write_replay(std::ostream& out, const MapPath& path, const std::string& style, std::int64_t epoch_ms) {
   if (path.samples.empty()) return;
-  out << "<Placemark><name>" << escaped(path.name) << "</name><styleUrl>#" << style << "</styleUrl>"
+  out << "<Placemark><name>" << xml_escape(path.name) << "</name><styleUrl>#" << style << "</styleUrl>"
       << "<ExtendedData><Data name=\"role\"><value>" << path.kind << "_replay</value></Data>"
-      << "<Data name=\"name\"><value>" << escaped(path.name) << "</value></Data></ExtendedData>"
+      << "<Data name=\"name\"><value>" << xml_escape(path.name) << "</value></Data></ExtendedData>"
       << "<gx:Track><altitudeMode>absolute</altitudeMode>\n";
   for (const auto& s : path.samples) out << "<when>" << iso_at(epoch_ms, s.t_s) << "</when>";
   out << '\n';
@@ -125,8 +110,8 @@ void write_scenario_kml(std::ostream& out, const sim::RunResult& result, const s
   const auto features = scenario_features(result, scenario, earth, epoch_ms);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:gx=\"http://www.google.com/kml/ext/2.2\">\n"
-      << "<Document><name>" << escaped(std::string("rampart run: ") + scenario.path) << "</name>\n"
-      << "<description>" << escaped(std::string("seed ") + std::to_string(result.seed) + "; t = 0 is " +
+      << "<Document><name>" << xml_escape(std::string("rampart run: ") + scenario.path) << "</name>\n"
+      << "<description>" << xml_escape(std::string("seed ") + std::to_string(result.seed) + "; t = 0 is " +
                                     format_iso8601_utc(epoch_ms) +
                                     (scenario.epoch.empty() ? " (the scenario gives no epoch)" : ""))
       << "</description>\n";

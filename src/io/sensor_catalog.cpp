@@ -49,6 +49,9 @@ class FieldReader {
   /// Visits the sub-map `key` (always when complete; when present otherwise).
   template <typename Visit>
   void sub_map(const std::string& key, Visit&& visit) {
+    // A key the caller has taken already is the caller's (a scenario's
+    // radar may name its site instead of giving a place).
+    if (map_.was_read(key)) return;
     if (presence_ == Presence::kOptional && !map_.has(key)) {
       map_.optional_string(key);  // asked for: a misspelling of it gets a suggestion
       return;

@@ -33,6 +33,11 @@ YamlMap::YamlMap(const YAML::Node& node, std::string file, std::string key_path)
 
 bool YamlMap::has(const std::string& key) const { return static_cast<bool>(node_[key]); }
 
+bool YamlMap::is_scalar(const std::string& key) const {
+  const YAML::Node value = node_[key];
+  return value && value.IsScalar();
+}
+
 SourceLocation YamlMap::where(const std::string& key) const {
   for (const auto& entry : node_) {
     if (entry.first.as<std::string>() == key) return location_of(file_, entry.second);

@@ -260,30 +260,13 @@ engage::DefendedAsset read_defended_asset(io::YamlMap& entry) {
 
 // --- sensors ---------------------------------------------------------------
 
-/// A radar may stand at a named site (`site: NAME`) instead of giving its
-/// own {lat, lon, alt}. The sensor readers expect a mapping under `site`, so
-/// the name is taken out of the YAML tree here and replaced by a placeholder
-/// place (always valid), which the site's location overwrites once the
-/// sites are known. One entry per radar entry, in order.
-std::vector<std::optional<Reference>> take_radar_site_names(YAML::Node root, const std::string& path) {
-  std::vector<std::optional<Reference>> names;
-  if (!root.IsMap()) return names;
-  const YAML::Node radars = static_cast<const YAML::Node&>(root)["radars"];
-  if (!radars || !radars.IsSequence()) return names;
-  for (std::size_t i = 0; i < radars.size(); ++i) {
-    YAML::Node entry = radars[i];
-    const YAML::Node site = entry.IsMap() ? static_cast<const YAML::Node&>(entry)["site"] : YAML::Node();
-    if (!site || !site.IsScalar()) {
-      names.emplace_back();
-      continue;
-    }
-    names.push_back(Reference{i, site.Scalar(), io::location_of(path, site)});
-    entry["site"] = YAML::Load("{lat: 0 deg, lon: 0 deg, alt: 0 m}");
-  }
-  return names;
-}
-
-sense::RadarConfig read_radar(io::YamlMap& entry, const io::SensorCatalog& sensors) {
+/// A radar entry: a catalog type with overrides, or every field. It may
+/// stand at a named site (`site: NAME`, returned in `site_name` for the
+/// references) instead of giving its own {lat, lon, alt}: the sensor readers
+/// leave a key already taken to the caller.
+sense::RadarConfig read_radar(io::YamlMap& entry, const io::SensorCatalog& sensors,
+                              std::optional<std::pair<std::string, SourceLocation>>& site_name) {
+  if (entry.is_scalar("site")) site_name.emplace(entry.string("site"), entry.where("site"));
   sense::RadarConfig config;
   if (const auto type = entry.optional_string("type")) {
     config = io::find_radar(sensors, *type, entry.where("type"));
@@ -569,8 +552,7 @@ earth::EarthModel make_earth(const Scenario& scenario) {
 }
 
 Scenario load_scenario(const std::string& path) {
-  YAML::Node root = io::load_yaml_file(path);  // a syntax error stays a single error
-  const auto radar_sites = take_radar_site_names(root, path);
+  const YAML::Node root = io::load_yaml_file(path);  // a syntax error stays a single error
   io::YamlMap top(root, path, "scenario");
   Scenario scenario;
   scenario.path = path;
@@ -598,21 +580,17 @@ Scenario load_scenario(const std::string& path) {
   });
 
   std::vector<Reference> radar_site_references;
-  std::size_t radar_entries = 0;
   collect(errors, [&] {
     auto entries = top.list("radars");
-    radar_entries = entries.size();
     for (std::size_t i = 0; i < entries.size(); ++i) {
       collect(errors, [&] {
         const std::string name = remember_name(entries[i], radar_names);
         require_unique(scenario.radars, name, [](const auto& r) { return r.name; }, entries[i].where("name"),
                        "radar");
-        sense::RadarConfig config = read_radar(entries[i], sensors);
+        std::optional<std::pair<std::string, SourceLocation>> site_name;
+        sense::RadarConfig config = read_radar(entries[i], sensors, site_name);
         config.name = name;
-        if (i < radar_sites.size() && radar_sites[i]) {
-          radar_site_references.push_back(
-              Reference{scenario.radars.size(), radar_sites[i]->name, radar_sites[i]->where});
-        }
+        if (site_name) radar_site_references.push_back(Reference{scenario.radars.size(), site_name->first, site_name->second});
         scenario.radars.push_back(config);
       });
     }

@@ -17,39 +17,28 @@
 
 #include "rampart/core/constants.hpp"
 #include "rampart/io/iso_time.hpp"
+#include "small_engagement.hpp"
 
 namespace rampart::io {
 namespace {
 
 using json = nlohmann::json;
 
-const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
+/// The scenario with an epoch (only the exports read it: the run is the same).
+sim::Scenario with_epoch(sim::Scenario scenario) {
+  scenario.epoch = "2026-11-29T03:00:00Z";
+  return scenario;
+}
 
-struct ExportedRun {
-  sim::Scenario scenario;
-  std::unique_ptr<sim::WorldModels> models;
-  sim::RunResult result;
-  std::string czml;
-};
-
-/// The small engagement with perfect sensors and certain kills, with an epoch.
-const ExportedRun& small_run() {
-  // Built in place: the models keep a reference to the scenario.
-  static const auto run = [] {
-    auto r = std::make_unique<ExportedRun>();
-    r->scenario = sim::load_scenario(kSmall);
-    for (auto& radar : r->scenario.radars) radar.reference_snr *= 1e4;
-    for (auto& battery : r->scenario.batteries) battery.interceptor.kill_vehicle.single_shot_kill_probability = 1.0;
-    r->scenario.doctrine.kill_assessment_probability = 1.0;
-    r->models = std::make_unique<sim::WorldModels>(r->scenario);
-    r->result = sim::run_world(*r->models);
-    r->scenario.epoch = "2026-11-29T03:00:00Z";  // only the exports read it from here on
+/// The small certain run's CZML, with that epoch.
+const std::string& small_czml() {
+  static const std::string czml = [] {
+    const auto& run = testing::small_certain_run();
     std::ostringstream out;
-    write_scenario_czml(out, r->result, r->scenario, r->models->earth());
-    r->czml = out.str();
-    return r;
+    write_scenario_czml(out, run.result, with_epoch(run.scenario), run.models->earth());
+    return out.str();
   }();
-  return *run;
+  return czml;
 }
 
 /// Milliseconds since 1970 of "YYYY-MM-DDTHH:MM:SS[.mmm]Z", through the C library (timegm).
@@ -85,8 +74,7 @@ TEST(IsoTime, KnownInstants) {
 }
 
 TEST(CzmlExport, DocumentClockCoversEverySample) {
-  const ExportedRun& run = small_run();
-  const json czml = json::parse(run.czml);
+  const json czml = json::parse(small_czml());
   ASSERT_TRUE(czml.is_array());
   ASSERT_GT(czml.size(), 1u);
   const json& document = czml[0];
@@ -130,8 +118,8 @@ TEST(CzmlExport, DocumentClockCoversEverySample) {
 }
 
 TEST(CzmlExport, OnePacketPerThreatInterceptorAndConfirmedTrack) {
-  const ExportedRun& run = small_run();
-  const json czml = json::parse(run.czml);
+  const auto& run = testing::small_certain_run();
+  const json czml = json::parse(small_czml());
   std::set<track::TrackId> confirmed;
   for (const auto& row : run.result.track_rows) {
     if (row.status == track::TrackStatus::kConfirmed) confirmed.insert(row.id);
@@ -159,8 +147,8 @@ TEST(CzmlExport, OnePacketPerThreatInterceptorAndConfirmedTrack) {
 }
 
 TEST(CzmlExport, ThreatPathsRunFromLaunchPointToIntercept) {
-  const ExportedRun& run = small_run();
-  const json czml = json::parse(run.czml);
+  const auto& run = testing::small_certain_run();
+  const json czml = json::parse(small_czml());
   for (const auto& threat : run.result.threats) {
     SCOPED_TRACE(threat.name);
     const json* packet = nullptr;
@@ -185,10 +173,10 @@ TEST(CzmlExport, ThreatPathsRunFromLaunchPointToIntercept) {
 }
 
 TEST(CzmlExport, SameResultSameBytes) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   std::ostringstream again;
-  write_scenario_czml(again, sim::run_world(*run.models), run.scenario, run.models->earth());
-  EXPECT_EQ(run.czml, again.str());
+  write_scenario_czml(again, sim::run_world(*run.models), with_epoch(run.scenario), run.models->earth());
+  EXPECT_EQ(small_czml(), again.str());
 }
 
 }  // namespace

@@ -19,59 +19,16 @@
 
 #include "rampart/core/constants.hpp"
 #include "rampart/io/scenario_exports.hpp"
+#include "small_engagement.hpp"
 
 namespace rampart::io {
 namespace {
 
 using json = nlohmann::json;
 
-const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
-
-/// The small engagement with perfect sensors and certain kills, so that the
-/// run has interceptors, intercepts and a leaker.
-struct ExportedRun {
-  sim::Scenario scenario;
-  std::unique_ptr<sim::WorldModels> models;
-  sim::RunResult result;
-  std::filesystem::path dir;
-
-  ~ExportedRun() {
-    std::error_code ignored;
-    if (!dir.empty()) std::filesystem::remove_all(dir, ignored);
-  }
-};
-
-const ExportedRun& small_run() {
-  // Built in place: the models keep a reference to the scenario.
-  static const auto run = [] {
-    auto r = std::make_unique<ExportedRun>();
-    r->scenario = sim::load_scenario(kSmall);
-    for (auto& radar : r->scenario.radars) radar.reference_snr *= 1e4;
-    for (auto& battery : r->scenario.batteries) battery.interceptor.kill_vehicle.single_shot_kill_probability = 1.0;
-    r->scenario.doctrine.kill_assessment_probability = 1.0;
-    r->models = std::make_unique<sim::WorldModels>(r->scenario);
-    r->result = sim::run_world(*r->models);
-    r->dir = std::filesystem::temp_directory_path() / ("rampart_geojson_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(r->dir);
-    write_scenario_exports(r->dir, r->result, r->scenario, r->models->earth());
-    return r;
-  }();
-  return *run;
-}
-
-std::string command_output(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  ::pclose(pipe);
-  return out;
-}
-
 /// Features per value of the "role" field, as GDAL reads the file.
 std::map<std::string, int> ogr_role_counts(const std::filesystem::path& file) {
-  const std::string text = command_output("ogrinfo -ro -al -geom=NO '" + file.string() + "' 2>&1");
+  const std::string text = testing::command_output("ogrinfo -ro -al -geom=NO '" + file.string() + "' 2>&1");
   std::map<std::string, int> counts;
   std::istringstream lines(text);
   const std::string key = "role (String) = ";
@@ -118,7 +75,7 @@ void expect_closed_counter_clockwise(const json& ring) {
 
 TEST(GeojsonExport, GdalCountsTheFeaturesTheScenarioAndRunImply) {
   ASSERT_EQ(std::system("ogrinfo --version > /dev/null 2>&1"), 0) << "ogrinfo missing: bash scripts/install-deps.sh";
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   const auto counts = ogr_role_counts(run.dir / "scenario.geojson");
   const auto count = [&](const std::string& role) { return counts.count(role) ? counts.at(role) : 0; };
 
@@ -160,7 +117,7 @@ TEST(GeojsonExport, GdalCountsTheFeaturesTheScenarioAndRunImply) {
 }
 
 TEST(GeojsonExport, PolygonsAreClosedCounterClockwiseAndCoordinatesRounded) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   const json collection = read_json(run.dir / "scenario.geojson");
   ASSERT_EQ(collection["type"], "FeatureCollection");
   int rings = 0;
@@ -185,7 +142,7 @@ TEST(GeojsonExport, PolygonsAreClosedCounterClockwiseAndCoordinatesRounded) {
 }
 
 TEST(GeojsonExport, TracksCarryAltitudeAndIntercepsTheirTimeAndHeight) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   const json collection = read_json(run.dir / "scenario.geojson");
   for (const auto& feature : collection["features"]) {
     const auto& role = feature["properties"]["role"];
@@ -212,7 +169,7 @@ TEST(GeojsonExport, TracksCarryAltitudeAndIntercepsTheirTimeAndHeight) {
 }
 
 TEST(GeojsonExport, SameResultSameBytes) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   std::ostringstream a;
   std::ostringstream b;
   write_scenario_geojson(a, run.result, run.scenario, run.models->earth());

@@ -16,56 +16,14 @@
 #include <sstream>
 
 #include "rampart/io/scenario_exports.hpp"
+#include "small_engagement.hpp"
 
 namespace rampart::io {
 namespace {
 
-const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
-
-struct ExportedRun {
-  sim::Scenario scenario;
-  std::unique_ptr<sim::WorldModels> models;
-  sim::RunResult result;
-  std::filesystem::path dir;
-
-  ~ExportedRun() {
-    std::error_code ignored;
-    if (!dir.empty()) std::filesystem::remove_all(dir, ignored);
-  }
-};
-
-/// The small engagement with perfect sensors and certain kills.
-const ExportedRun& small_run() {
-  // Built in place: the models keep a reference to the scenario.
-  static const auto run = [] {
-    auto r = std::make_unique<ExportedRun>();
-    r->scenario = sim::load_scenario(kSmall);
-    for (auto& radar : r->scenario.radars) radar.reference_snr *= 1e4;
-    for (auto& battery : r->scenario.batteries) battery.interceptor.kill_vehicle.single_shot_kill_probability = 1.0;
-    r->scenario.doctrine.kill_assessment_probability = 1.0;
-    r->models = std::make_unique<sim::WorldModels>(r->scenario);
-    r->result = sim::run_world(*r->models);
-    r->dir = std::filesystem::temp_directory_path() / ("rampart_kml_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(r->dir);
-    write_scenario_exports(r->dir, r->result, r->scenario, r->models->earth());
-    return r;
-  }();
-  return *run;
-}
-
-std::string command_output(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  ::pclose(pipe);
-  return out;
-}
-
 /// Feature count per layer as `ogrinfo -so` reports it.
 std::map<std::string, int> ogr_layer_counts(const std::filesystem::path& file) {
-  const std::string text = command_output("ogrinfo -ro -al -so '" + file.string() + "' 2>&1");
+  const std::string text = testing::command_output("ogrinfo -ro -al -so '" + file.string() + "' 2>&1");
   std::map<std::string, int> counts;
   std::istringstream lines(text);
   std::string layer;
@@ -91,7 +49,7 @@ int occurrences(const std::string& text, const std::string& what) {
 
 TEST(KmlExport, GdalReadsOneLayerPerRoleWithTheImpliedCounts) {
   ASSERT_EQ(std::system("ogrinfo --version > /dev/null 2>&1"), 0) << "ogrinfo missing: bash scripts/install-deps.sh";
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   const auto counts = ogr_layer_counts(run.dir / "scenario.kml");
   const auto count = [&](const std::string& layer) { return counts.count(layer) ? counts.at(layer) : 0; };
 
@@ -124,7 +82,7 @@ TEST(KmlExport, GdalReadsOneLayerPerRoleWithTheImpliedCounts) {
 }
 
 TEST(KmlExport, ReplaysAreTimeStampedFromTheDefaultEpoch) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   ASSERT_TRUE(run.scenario.epoch.empty());  // so t = 0 is 2000-01-01T12:00:00Z (docs/formats.md)
   const std::string kml = read_text(run.dir / "scenario.kml");
   EXPECT_NE(kml.find("xmlns=\"http://www.opengis.net/kml/2.2\""), std::string::npos);
@@ -141,7 +99,7 @@ TEST(KmlExport, ReplaysAreTimeStampedFromTheDefaultEpoch) {
 }
 
 TEST(KmlExport, TheEpochOfTheScenarioSetsTheInstants) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   sim::Scenario scenario = run.scenario;
   scenario.epoch = "2026-11-29T03:00:00Z";
   std::ostringstream out;
@@ -151,7 +109,7 @@ TEST(KmlExport, TheEpochOfTheScenarioSetsTheInstants) {
 }
 
 TEST(KmlExport, SameResultSameBytes) {
-  const ExportedRun& run = small_run();
+  const auto& run = testing::small_certain_run();
   std::ostringstream again;
   write_scenario_kml(again, sim::run_world(*run.models), run.scenario, run.models->earth());
   EXPECT_EQ(read_text(run.dir / "scenario.kml"), again.str());

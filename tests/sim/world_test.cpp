@@ -13,21 +13,12 @@
 #include "rampart/engage/flyout_fan.hpp"
 #include "rampart/io/run_outputs.hpp"
 #include "rampart/io/tracking_outputs.hpp"
+#include "small_engagement.hpp"
 
 namespace rampart::sim {
 namespace {
 
-const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
-
-/// Radars 40 dB more sensitive than the catalog's, certain kills and
-/// assessments: what is left to decide an outcome is geometry.
-Scenario perfect(Scenario scenario) {
-  for (auto& radar : scenario.radars) radar.reference_snr *= 1e4;
-  for (auto& battery : scenario.batteries) battery.interceptor.kill_vehicle.single_shot_kill_probability = 1.0;
-  scenario.doctrine.kill_assessment_probability = 1.0;
-  scenario.false_alarms = false;
-  return scenario;
-}
+const std::string& kSmall = testing::kSmallEngagement;
 
 const ThreatOutcome& outcome_of(const RunResult& result, const std::string& name) {
   for (const auto& t : result.threats) {
@@ -57,7 +48,7 @@ double seconds_in_envelope(const TruthTrajectory& truth, const BatteryConfig& ba
 }
 
 TEST(World, PerfectSensorsKillEveryThreatInReachAndOthersLeak) {
-  const Scenario scenario = perfect(load_scenario(kSmall));
+  const Scenario scenario = testing::with_certain_outcomes(load_scenario(kSmall));
   const WorldModels models(scenario);
   const RunResult result = run_world(models);
   ASSERT_EQ(result.threats.size(), 3u);

@@ -31,6 +31,10 @@ class YamlMap {
   YamlMap(const YAML::Node& node, std::string file, std::string key_path);
 
   bool has(const std::string& key) const;
+  /// Whether `key` is present with a single value (not a mapping or list).
+  bool is_scalar(const std::string& key) const;
+  /// Whether `key` has been asked for already (by any reader of this map).
+  bool was_read(const std::string& key) const { return read_.count(key) > 0; }
   std::string string(const std::string& key);
   double number(const std::string& key);
   double quantity(const std::string& key, Dimension dimension);
