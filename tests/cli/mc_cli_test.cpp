@@ -6,7 +6,6 @@
 // summary.json, byte for byte, as an uninterrupted study.
 
 #include <gtest/gtest.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +24,7 @@ namespace {
 using testing::run_rampart;
 using testing::temp_dir;
 using testing::slurp;
+using testing::spawn_rampart;
 
 const std::string kSmall = std::string(RAMPART_TEST_DATA_DIR) + "/scenarios/engagement-small.yaml";
 const std::string kRuns = "8";
@@ -127,24 +127,6 @@ TEST(McCli, RerunWritesTheRunsFilesAndMatchesItsStoredRow) {
   EXPECT_EQ(summary["interceptors_used"].get<int>(), row->interceptors_used);
   EXPECT_EQ(summary["seed"].get<std::uint64_t>(), row->seed);
   std::filesystem::remove_all(dir);
-}
-
-/// Starts `rampart args...` with stdout and stderr into files; returns its pid.
-pid_t spawn_rampart(const std::vector<std::string>& args, const std::filesystem::path& out,
-                    const std::filesystem::path& err) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(out_fd, STDOUT_FILENO);
-    ::dup2(err_fd, STDERR_FILENO);
-    std::vector<char*> argv{const_cast<char*>(RAMPART_CLI)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(RAMPART_CLI, argv.data());
-    ::_exit(127);
-  }
-  return pid;
 }
 
 TEST(McCli, InterruptedStudyResumesToTheSameSummary) {

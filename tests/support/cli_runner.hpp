@@ -2,6 +2,7 @@
 // Runs the real `rampart` binary (path RAMPART_CLI, a compile definition) as
 // a user would, capturing its exit status, stdout and stderr.
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,6 +55,25 @@ inline CliRun run_rampart(const std::vector<std::string>& arguments) {
   std::filesystem::remove(out);
   std::filesystem::remove(err);
   return run;
+}
+
+/// Starts `rampart args...` without waiting for it, stdout and stderr into
+/// files; returns its pid (for tests that signal a running command).
+inline pid_t spawn_rampart(const std::vector<std::string>& args, const std::filesystem::path& out,
+                           const std::filesystem::path& err) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(out_fd, STDOUT_FILENO);
+    ::dup2(err_fd, STDERR_FILENO);
+    std::vector<char*> argv{const_cast<char*>(RAMPART_CLI)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(RAMPART_CLI, argv.data());
+    ::_exit(127);
+  }
+  return pid;
 }
 
 inline std::vector<std::string> split_lines(const std::string& text) {
