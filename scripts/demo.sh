@@ -3,8 +3,9 @@
 # (scenarios/europe.yaml) checked, then run once: a raid of MRBMs from Iran
 # against the Aegis Ashore sites in Romania and Poland, seen by the forward
 # radar in Turkey. Prints what happened and writes the run's files under
-# OUT_DIR/europe. (scripts/trajectory-table.sh is the older table of
-# trajectories to European cities.)
+# OUT_DIR/europe, with its HTML report (report.html, printed last).
+# (scripts/trajectory-table.sh is the older table of trajectories to
+# European cities.)
 #
 #   usage: scripts/demo.sh RAMPART_BINARY OUT_DIR
 set -euo pipefail
@@ -18,3 +19,7 @@ echo
 echo
 echo "Other scenarios: rampart run scenarios/icbm-overflight.yaml (can Redzikowo reach ICBMs bound for the"
 echo "United States?), rampart run scenarios/salvo.yaml (a raid larger than the magazine)."
+echo
+# The run wrote its HTML report (maps, profiles, timeline, tables) next to its files.
+test -f "$out/europe/report.html"
+echo "report: $out/europe/report.html"

@@ -25,6 +25,8 @@ Command add_coverage_command(CLI::App& root);
 Command add_mc_command(CLI::App& root);
 Command add_footprint_command(CLI::App& root);
 Command add_compare_command(CLI::App& root);
+Command add_serve_command(CLI::App& root);
+Command add_report_command(CLI::App& root);
 
 /// The output formats shared by the subcommands that print results.
 enum class OutputFormat { kTable, kJson, kCsv };

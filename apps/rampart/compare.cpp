@@ -23,6 +23,7 @@
 #include "rampart/core/units.hpp"
 #include "rampart/io/compare_outputs.hpp"
 #include "rampart/io/output_files.hpp"
+#include "rampart/io/report.hpp"
 #include "rampart/io/footprint_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
@@ -40,6 +41,7 @@ struct CompareOptions {
   std::optional<std::uint64_t> seed;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::string out_dir = "out/compare";
+  bool no_report = false;
 };
 
 /// "LAT0,LON0,LAT1,LON1" in degrees (south-west corner first).
@@ -143,6 +145,7 @@ int run(const CompareOptions& o) {
                         [&](std::ostream& out) { out << io::difference_svg(report, a, b, coastlines); });
   fmt::print("{}\n  results in {}/ (compare.json, difference.geojson, difference.svg)\n", io::compare_table(report),
              dir.string());
+  if (!o.no_report) fmt::print("  report: {}\n", io::write_report(dir).string());
   return 0;
 }
 
@@ -164,6 +167,7 @@ Command add_compare_command(CLI::App& root) {
   app->add_option("--seed", options->seed, "Study seed of both Monte Carlos (default: A's)")->type_name("S");
   app->add_option("--threads", options->threads, "Threads (the result does not depend on them)")->type_name("T");
   app->add_option("-o,--out", options->out_dir, "Output folder")->type_name("DIR")->default_str("out/compare");
+  app->add_flag("--no-report", options->no_report, "Do not write report.html (the HTML report of the comparison)");
   return {app, [options] { return run(*options); }};
 }
 

@@ -18,6 +18,7 @@
 #include "rampart/core/units.hpp"
 #include "rampart/io/coverage_outputs.hpp"
 #include "rampart/io/output_files.hpp"
+#include "rampart/io/report.hpp"
 #include "rampart/io/places.hpp"
 #include "rampart/sim/scenario.hpp"
 
@@ -29,6 +30,7 @@ struct CoverageCommandOptions {
   std::string altitudes = "0.1,1,10,30 km";
   std::string places;
   std::string out_dir = "out/coverage";
+  bool no_report = false;
 };
 
 /// "0.1,1,10,30 km": numbers separated by commas, one unit at the end that
@@ -132,6 +134,7 @@ int run(const CoverageCommandOptions& o) {
   }
   print_table(footprints, rows, altitudes_m, scenario, o.scenario, places.size());
   fmt::print("\n  results in {}/ (coverage.geojson, reach.csv, reach.json)\n", dir.string());
+  if (!o.no_report) fmt::print("  report: {}\n", io::write_report(dir).string());
   return 0;
 }
 
@@ -149,6 +152,7 @@ Command add_coverage_command(CLI::App& root) {
       ->type_name("FILE")
       ->default_str("data/places.yaml");
   app->add_option("-o,--out", options->out_dir, "Output folder")->type_name("DIR")->default_str("out/coverage");
+  app->add_flag("--no-report", options->no_report, "Do not write report.html (the HTML report of the coverage)");
   return {app, [options] { return run(*options); }};
 }
 

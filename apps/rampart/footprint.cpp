@@ -21,6 +21,7 @@
 #include "rampart/io/footprint_outputs.hpp"
 #include "rampart/io/missile_catalog.hpp"
 #include "rampart/io/output_files.hpp"
+#include "rampart/io/report.hpp"
 #include "rampart/io/yaml_reader.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
@@ -38,6 +39,7 @@ struct FootprintCommandOptions {
   std::string missile;
   int threads = 2;
   std::string out_dir = "out/footprint";
+  bool no_report = false;
 };
 
 /// "LAT0,LON0,LAT1,LON1" in degrees (south-west corner first).
@@ -167,6 +169,7 @@ int run(const FootprintCommandOptions& o) {
   }
   fmt::print("  computed in {:.2f} s on {} threads\n", seconds, o.threads);
   fmt::print("\n  results in {}/ (footprint.geojson, footprint.csv, footprint.svg, summary.json)\n", dir.string());
+  if (!o.no_report) fmt::print("  report: {}\n", io::write_report(dir).string());
   return 0;
 }
 
@@ -196,6 +199,7 @@ Command add_footprint_command(CLI::App& root) {
       ->type_name("N")
       ->default_str("2");
   app->add_option("-o,--out", options->out_dir, "Output folder")->type_name("DIR")->default_str("out/footprint");
+  app->add_flag("--no-report", options->no_report, "Do not write report.html (the HTML report of the footprint)");
   return {app, [options] { return run(*options); }};
 }
 

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   commands.push_back(add_mc_command(app));
   commands.push_back(add_footprint_command(app));
   commands.push_back(add_compare_command(app));
+  commands.push_back(add_serve_command(app));
+  commands.push_back(add_report_command(app));
 
   try {
     app.parse(argc, argv);

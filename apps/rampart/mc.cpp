@@ -28,6 +28,7 @@
 #include "rampart/analysis/study_summary.hpp"
 #include "rampart/core/error.hpp"
 #include "rampart/io/output_files.hpp"
+#include "rampart/io/report.hpp"
 #include "rampart/io/run_outputs.hpp"
 #include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
@@ -47,6 +48,7 @@ struct McOptions {
   bool resume = false;
   std::optional<std::uint64_t> rerun;
   std::string out_dir = "out/mc";
+  bool no_report = false;
 };
 
 // Set by SIGINT/SIGTERM: the study stops handing out runs (lock-free atomic,
@@ -117,6 +119,13 @@ int rerun(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
              o.scenario, k, study_seed, result.seed, record.leakers, record.threats_killed, record.interceptors_used);
   fmt::print("  results in {}/ (summary.json, events.jsonl, tracks.csv, trajectories.csv, scenario.geojson/.kml/.czml)\n",
              dir.string());
+  if (!o.no_report) {
+    fmt::print("  report: {}\n", io::write_report(dir).string());
+    // The study's page shows its reruns too: refresh it when the study is there.
+    if (std::filesystem::exists(std::filesystem::path(o.out_dir) / "summary.json")) {
+      fmt::print("  report: {}\n", io::write_report(o.out_dir).string());
+    }
+  }
   if (!stored) return 0;
   if (!(*stored == record)) {
     fmt::print(stderr, "rampart mc: run {} differs from its row in {}\n", k, db.string());
@@ -188,6 +197,7 @@ int study(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
   }
   fmt::print("{}\n  results in {} and {}/summary.json\n", analysis::study_summary_table(wanted, summary),
              db.string(), o.out_dir);
+  if (!o.no_report) fmt::print("  report: {}\n", io::write_report(o.out_dir).string());
   return 0;
 }
 
@@ -306,6 +316,7 @@ Command add_mc_command(CLI::App& root) {
   app->add_option("--rerun", options->rerun, "Re-run run K alone and write its full outputs into DIR/run-K/")
       ->type_name("K");
   app->add_option("-o,--out", options->out_dir, "Output folder")->type_name("DIR")->default_str("out/mc");
+  app->add_flag("--no-report", options->no_report, "Do not write report.html (the HTML report of the study)");
   return {app, [options] { return run(*options); }};
 }
 

@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "rampart/core/constants.hpp"
+#include "rampart/io/report.hpp"
 #include "rampart/io/run_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
@@ -23,6 +24,7 @@ struct RunCommandOptions {
   std::string out_dir = "out/run";
   std::optional<std::uint64_t> seed;
   OutputFormat format = OutputFormat::kTable;
+  bool no_report = false;
 };
 
 std::string seconds(const std::optional<double>& t) { return t ? fmt::format("{:.0f} s", *t) : "-"; }
@@ -106,6 +108,11 @@ int run(const RunCommandOptions& o) {
         "  maps: scenario.geojson, scenario.kml, scenario.czml)\n",
         dir.string());
   }
+  if (!o.no_report) {
+    // stdout stays one JSON document with --json: the path goes to stderr then.
+    const auto report = io::write_report(dir);
+    fmt::print(o.format == OutputFormat::kJson ? stderr : stdout, "  report: {}\n", report.string());
+  }
   return 0;
 }
 
@@ -119,6 +126,7 @@ Command add_run_command(CLI::App& root) {
   app->add_option("-o,--out", options->out_dir, "Output folder")->type_name("DIR")->default_str("out/run");
   app->add_option("--seed", options->seed, "Random seed (default: the scenario's)")->type_name("N");
   add_format_option(*app, options->format);
+  app->add_flag("--no-report", options->no_report, "Do not write report.html (the HTML report of the run)");
   return {app, [options] { return run(*options); }};
 }
 
