@@ -1,7 +1,9 @@
 #include "rampart/engage/homing.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -50,8 +52,30 @@ HomingSimulator::HomingSimulator(std::shared_ptr<const GuidanceLaw> law, KillVeh
           "lag time constant must be finite and >= 0");
 }
 
-HomingResult HomingSimulator::run(const PursuerState& pursuer0, const TargetMotion& target, double t0_s) const {
-  require(static_cast<bool>(target), "target motion is empty");
+HomingResult HomingSimulator::run(const PursuerState& pursuer0, const TargetMotion& target_motion,
+                                  double t0_s) const {
+  require(static_cast<bool>(target_motion), "target motion is empty");
+  // Each RK4 step asks for the target at t, t + h/2 (twice) and t + h, and
+  // the next step starts at t + h again: the last two answers are kept, so
+  // the motion (an interpolation of a sampled flight, say) is evaluated
+  // twice per step instead of five times. The motion is a function of time
+  // alone, so the answers are the same.
+  struct Memo {
+    double t_s = std::numeric_limits<double>::quiet_NaN();
+    TargetState state;
+  };
+  std::array<Memo, 2> memo;
+  std::size_t oldest = 0;
+  const auto target = [&](double t_s) -> const TargetState& {
+    for (const Memo& m : memo) {
+      if (m.t_s == t_s) return m.state;
+    }
+    Memo& slot = memo[oldest];
+    oldest = 1 - oldest;
+    slot.state = target_motion(t_s);
+    slot.t_s = t_s;
+    return slot.state;
+  };
   const double tau = limits_.lag_time_constant_s;
   const double h = options_.step_s;
 

@@ -80,6 +80,12 @@ Radar::Radar(RadarConfig config, const earth::EarthModel& earth, SensorId id)
 }
 
 bool Radar::can_see(const Vec3& target_E) const {
+  // Most objects a radar is asked about are far outside its range: the
+  // squared distance rejects them without the angles' trigonometry. The
+  // margin keeps the decision at the boundary to the exact test below.
+  const double distance2 = (target_E - site_.r_E()).squaredNorm();
+  const double reach_m = config_.max_range_m * (1.0 + 1e-9);
+  if (distance2 > reach_m * reach_m) return false;
   const Rae rae = site_.rae_from_ecef(target_E);
   if (rae(0) < config_.min_range_m || rae(0) > config_.max_range_m) return false;
   if (!full_circle(config_.azimuth_span_rad) &&

@@ -48,7 +48,12 @@ TrackerStack::TrackerStack(const TrackerConfig& config, const earth::EarthModel&
 
   track::ImpactPredictionOptions impact_options;
   impact_options.nominal_inverse_beta_m2pkg = config.nominal_inverse_beta_m2pkg;
-  impact_options.relative_tolerance = 1e-7;
+  // Each sigma point's flight to the ground to a few metres (the step's
+  // local error is held to 1e-6 of |r|, 6 m, and the global error stays well
+  // below that; tests/sim/world_test.cpp checks it against tight
+  // tolerances): the track's own impact uncertainty is kilometres, and
+  // planning repeats 2n + 1 of these flights per track.
+  impact_options.relative_tolerance = 1e-6;
   impact_predictor_ = std::make_unique<track::ImpactPredictor>(earth, atmosphere, impact_options);
 }
 
@@ -70,14 +75,22 @@ const sense::RcsModel& RcsModels::of(const TruthTrajectory& truth, FlightPhase p
 void observe_look(const sense::Radar& radar, const earth::EarthModel& earth, const RcsModels& rcs, double t_s,
                   const std::vector<TruthTrajectory>& truths, const std::function<bool(std::size_t, double)>& alive,
                   bool false_alarms, RandomStream& rng, std::vector<sense::Detection>& out) {
+  // One rotation for the whole look (the same product as ecef_from_eci and
+  // ecef_velocity_from_eci, without their trigonometry per object).
+  const Mat3 R_EI = earth.R_EI(t_s);
+  // Objects clearly beyond the radar's range are skipped with one distance
+  // (the margin leaves the boundary to Radar::can_see).
+  const double reach_m = radar.config().max_range_m * (1.0 + 1e-6);
   for (std::size_t i = 0; i < truths.size(); ++i) {
     const auto& truth = truths[i];
     if (alive && !alive(i, t_s)) continue;
     const auto state = truth.at(t_s);
     if (!state) continue;
-    const Vec3 r_E = earth.ecef_from_eci(state->r_I, t_s);
-    if (!radar.can_see(r_E)) continue;
-    const Vec3 v_E = earth.ecef_velocity_from_eci(state->r_I, state->v_I, t_s);
+    const Vec3 r_E = R_EI * state->r_I;
+    if ((r_E - radar.site().r_E()).squaredNorm() > reach_m * reach_m) continue;
+    // Radar::observe tests can_see itself (before any random draw): a second
+    // full test here would cost more than the cross-section of an unseen object.
+    const Vec3 v_E = R_EI * (state->v_I - earth.omega_I().cross(state->r_I));
     const double sigma = rcs.of(truth, state->phase).rcs_m2(v_E, r_E, radar.site().r_E());
     if (auto d = radar.observe(t_s, truth.id(), r_E, sigma, rng)) out.push_back(*d);
   }
@@ -95,9 +108,10 @@ track::Coverage radar_coverage(const sense::Radar& radar, const sense::RcsModel&
   // long-range radar with a low Pd would delete good tracks by misses it was
   // never expected to turn into hits.
   return [&radar, &rcs, &earth](const track::GaussianState& s) {
-    const Vec3 r_E = earth.ecef_from_eci(s.x.head<3>(), s.t_s);
+    const Mat3 R_EI = earth.R_EI(s.t_s);  // one rotation for both (as ecef_from_eci, ecef_velocity_from_eci)
+    const Vec3 r_E = R_EI * s.x.head<3>();
     if (!radar.can_see(r_E)) return false;
-    const Vec3 v_E = earth.ecef_velocity_from_eci(s.x.head<3>(), s.x.segment<3>(3), s.t_s);
+    const Vec3 v_E = R_EI * (s.x.segment<3>(3) - earth.omega_I().cross(s.x.head<3>()));
     const double sigma = rcs.rcs_m2(v_E, r_E, radar.site().r_E());
     return radar.detection_probability(radar.snr((r_E - radar.site().r_E()).norm(), sigma)) >= 0.5;
   };

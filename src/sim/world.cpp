@@ -30,13 +30,19 @@ constexpr double kImpactPredictionIntervalS = 20.0;
 /// Step of a threat's predicted path for engagement windows.
 constexpr double kPredictedPathStepS = 2.0;
 /// A track's predicted path is flown anew at most this often (planning and
-/// midcourse guidance share it; a 10 s old prediction from a confirmed
-/// track differs from a fresh one by far less than the track's own error).
-constexpr double kPredictedPathIntervalS = 10.0;
+/// midcourse guidance share it; a 20 s old prediction from a confirmed
+/// track differs from a fresh one by far less than the track's own error,
+/// and the seeker and divert take out what the last midcourse update left;
+/// the same interval as the impact predictions, since each is a flight to
+/// the ground and together they were a third of a run's time).
+constexpr double kPredictedPathIntervalS = 20.0;
 /// Terminal homing: the step of the homing integration and how long before
 /// the planned intercept it starts at most (the Lambert arc has removed the
 /// predicted error; homing removes the rest: track error at handover).
-constexpr double kHomingStepS = 0.01;
+/// 20 ms RK4 steps leave millimetres of miss in the exo end game (closest
+/// approach located inside the last step; tests/engage/homing_step_test.cpp),
+/// as 1 ms steps do, against a 0.5 m lethal radius.
+constexpr double kHomingStepS = 0.02;
 constexpr double kMaxHomingTimeS = 10.0;
 /// A track not updated for this long is too stale to plan or guide with.
 constexpr double kStaleTrackS = 30.0;
@@ -163,7 +169,7 @@ class WorldRun {
       outcome.launch_time_s = threat.launch_time_s;
       outcome.launch_point = threat.launch;
       if (const auto& fixed = models_.fixed_flight(i)) {
-        result_.truths.emplace_back(static_cast<sense::TruthId>(i + 1), threat.name, *fixed, threat.launch_time_s,
+        result_.truths.emplace_back(static_cast<sense::TruthId>(i + 1), threat.name, fixed, threat.launch_time_s,
                                     earth_);
       } else {
         // A launch point drawn uniformly over the launch area's disk.
@@ -175,8 +181,9 @@ class WorldRun {
         geodesic.Direct(threat.launch.lat_rad * constants::kRadToDeg, threat.launch.lon_rad * constants::kRadToDeg,
                         azimuth * constants::kRadToDeg, distance, lat, lon);
         outcome.launch_point = {lat * constants::kDegToRad, lon * constants::kDegToRad, threat.launch.alt_m};
-        result_.truths.emplace_back(static_cast<sense::TruthId>(i + 1), threat.name,
-                                    models_.fly_threat(i, outcome.launch_point), threat.launch_time_s, earth_);
+        auto flown = std::make_shared<const flight::FlightPath>(models_.fly_threat(i, outcome.launch_point));
+        result_.truths.emplace_back(static_cast<sense::TruthId>(i + 1), threat.name, std::move(flown),
+                                    threat.launch_time_s, earth_);
       }
       result_.threats.push_back(outcome);
     }
@@ -343,14 +350,42 @@ class WorldRun {
 
     const auto& doctrine = scenario_.doctrine;
     const double earliest_launch = t_s + scenario_.c2.decision_latency_s;
+    // With no battery able to fire an engagement this cycle, a candidate can
+    // only change the record of which threats had a window: tracks whose
+    // threat has one recorded already (or that follow no threat) are not
+    // evaluated (in a large raid the rounds run out early and the
+    // evaluation of the rest was most of a run's time).
+    bool rounds_left = false;
+    for (std::size_t b = 0; b < batteries_.size(); ++b) {
+      rounds_left = rounds_left || (batteries_[b].inventory - doctrine.reserve) / rounds_per_engagement() > 0;
+    }
     std::vector<Candidate> candidates;
     for (const auto& t : stack_.tracker().tracks()) {
       if (t.status != track::TrackStatus::kConfirmed) continue;
       if (t_s - t.t_last_update_s > kStaleTrackS) continue;
+      if (!rounds_left) {
+        const auto truth = truth_of_track(t.id);
+        if (!truth || *truth >= result_.threats.size() || result_.threats[*truth].had_window) continue;
+      }
       TrackPlan& plan = plans_[t.id];
       if (plan.assessed_dead || plan.open_engagements > 0 || plan.shots_fired >= doctrine.max_shots_per_threat) continue;
       const auto& P = t.state.estimate.P;
       if (std::sqrt(P(0, 0) + P(1, 1) + P(2, 2)) > doctrine.commit_position_sigma_m) continue;
+      // The cheap tests first: the windows from the (shared, cached) predicted
+      // path, then the impact prediction (2n + 1 flights) only for a track
+      // that some battery could engage, then the flyout arcs.
+      const auto& path = predicted_path(t, plan, t_s);
+      if (!path.reaches_ground) continue;
+      std::vector<engage::EngagementWindow> windows;
+      bool any = false;
+      for (std::size_t b = 0; b < batteries_.size(); ++b) {
+        const engage::BatteryGeometry geometry{scenario_.batteries[b].location, &models_.interceptor(b),
+                                               &models_.fan(b)};
+        const engage::WindowConstraints constraints{earliest_launch, doctrine.min_intercept_altitude_m};
+        windows.push_back(engage::engagement_window(path, geometry, earth_, constraints));
+        any = any || !windows.back().empty();
+      }
+      if (!any) continue;
       if (t_s - plan.impact_prediction_s >= kImpactPredictionIntervalS) {
         plan.impact_prediction_s = t_s;
         plan.impact = stack_.impact_predictor().predict(stack_.ballistic_part(t.state.estimate));
@@ -362,15 +397,10 @@ class WorldRun {
         if (assessment.threatened.empty()) continue;
         value = assessment.value_at_risk;
       }
-      const auto& path = predicted_path(t, plan, t_s);
-      if (!path.reaches_ground) continue;
       Candidate candidate{t.id, value, {}};
-      bool any = false;
+      any = false;
       for (std::size_t b = 0; b < batteries_.size(); ++b) {
-        const engage::BatteryGeometry geometry{scenario_.batteries[b].location, &models_.interceptor(b),
-                                               &models_.fan(b)};
-        const engage::WindowConstraints constraints{earliest_launch, doctrine.min_intercept_altitude_m};
-        candidate.windows.push_back(flyable(engage::engagement_window(path, geometry, earth_, constraints), b));
+        candidate.windows.push_back(flyable(std::move(windows[b]), b));
         any = any || !candidate.windows.back().empty();
       }
       if (!any) continue;
@@ -584,7 +614,8 @@ class WorldRun {
         if (const auto state = truth.at(t)) {
           s.r_I = state->r_I;
           s.v_I = state->v_I;
-          s.a_I = -mu * s.r_I / std::pow(s.r_I.norm(), 3);
+          const double r = s.r_I.norm();
+          s.a_I = -mu * s.r_I / (r * r * r);
         }
         return s;
       };

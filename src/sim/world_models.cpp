@@ -1,3 +1,4 @@
+#include <memory>
 #include <stdexcept>
 
 #include "rampart/flight/trajectory.hpp"
@@ -31,7 +32,7 @@ WorldModels::WorldModels(const Scenario& scenario) : scenario_(scenario), earth_
     if (threat.launch_radius_m > 0.0) {
       fixed_flights_.emplace_back();
     } else {
-      fixed_flights_.emplace_back(fly_threat(i, threat.launch));
+      fixed_flights_.push_back(std::make_shared<const flight::FlightPath>(fly_threat(i, threat.launch)));
     }
   }
 }

@@ -71,7 +71,7 @@ StateVector BallisticModel::propagate(const StateVector& x, double t0_s, double 
   return StateVector(y);
 }
 
-StateMatrix BallisticModel::transition_jacobian(const StateVector& x, double t0_s, double t1_s) const {
+Augmented6 BallisticModel::integrate_variational(const StateVector& x, double t0_s, double t1_s) const {
   const double dt = t1_s - t0_s;
   const int n = substeps(dt, max_step_s_);
   const double h = dt / n;
@@ -89,7 +89,19 @@ StateMatrix BallisticModel::transition_jacobian(const StateVector& x, double t0_
   Y.col(0) = x.head<6>();
   Y.block<6, 6>(0, 1).setIdentity();
   for (int k = 0; k < n; ++k) Y = flight::rk4_step(f, t0_s + k * h, Y, h);
-  return StateMatrix(Y.block<6, 6>(0, 1));
+  return Y;
+}
+
+StateMatrix BallisticModel::transition_jacobian(const StateVector& x, double t0_s, double t1_s) const {
+  return StateMatrix(integrate_variational(x, t0_s, t1_s).block<6, 6>(0, 1));
+}
+
+std::pair<StateVector, StateMatrix> BallisticModel::propagate_with_jacobian(const StateVector& x, double t0_s,
+                                                                            double t1_s) const {
+  // Column 0 goes through the same operations as propagate()'s state
+  // (elementwise sums and products, the same gravity), so it is the same mean.
+  const Augmented6 Y = integrate_variational(x, t0_s, t1_s);
+  return {StateVector(Y.col(0)), StateMatrix(Y.block<6, 6>(0, 1))};
 }
 
 StateMatrix BallisticModel::process_noise(const StateVector&, double t0_s, double t1_s) const {

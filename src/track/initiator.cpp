@@ -72,6 +72,8 @@ std::vector<Initiation> TwoPointInitiator::initiate(const std::vector<sense::Det
   auto& pending = state.pending;
   std::erase_if(pending, [&](const PositionFix& p) { return t_s - p.t_s > parameters_.max_interval_s; });
 
+  if (unassociated.empty()) return {};  // nothing to pair; the pending fixes stay as they are
+
   std::vector<PositionFix> fixes;
   fixes.reserve(unassociated.size());
   for (const auto& detection : unassociated) fixes.push_back(position_fix(detection, sensor.site(), earth_));
@@ -98,12 +100,20 @@ std::vector<Initiation> TwoPointInitiator::initiate(const std::vector<sense::Det
     new_used[j] = pending_used[k] = 1;
     out.push_back({two_point_state(pending[k], fixes[j]), j});
   }
-  std::vector<PositionFix> kept;
-  for (std::size_t k = 0; k < pending.size(); ++k)
-    if (!pending_used[k]) kept.push_back(pending[k]);
+  // Kept: the unused pending fixes, then the unused new ones, in order (in
+  // place: the pending list holds every unpaired detection of the last
+  // max_interval_s, false alarms mostly, and is rarely paired).
+  if (!out.empty()) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+      if (pending_used[k]) continue;
+      if (kept != k) pending[kept] = pending[k];
+      ++kept;
+    }
+    pending.resize(kept);
+  }
   for (std::size_t j = 0; j < fixes.size(); ++j)
-    if (!new_used[j]) kept.push_back(fixes[j]);
-  pending = std::move(kept);
+    if (!new_used[j]) pending.push_back(fixes[j]);
   return out;
 }
 

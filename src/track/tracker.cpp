@@ -1,5 +1,6 @@
 #include "rampart/track/tracker.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -56,13 +57,16 @@ ScanReport Tracker::process(double t_s, const std::vector<sense::Detection>& det
       unclaimed_index.push_back(j);
     }
   }
-  std::vector<Track> live;
-  live.reserve(tracks_.size());
-  for (Track& track : tracks_) {
-    if (track.status == TrackStatus::kDeleted) report.deleted.push_back(std::move(track));
-    else live.push_back(std::move(track));
+  const auto deleted = [](const Track& track) { return track.status == TrackStatus::kDeleted; };
+  if (std::any_of(tracks_.begin(), tracks_.end(), deleted)) {  // (rarely: most scans delete nothing)
+    std::vector<Track> live;
+    live.reserve(tracks_.size());
+    for (Track& track : tracks_) {
+      if (deleted(track)) report.deleted.push_back(std::move(track));
+      else live.push_back(std::move(track));
+    }
+    tracks_ = std::move(live);
   }
-  tracks_ = std::move(live);
 
   // Initiate: each new track has the two hits of its detection pair.
   for (const Initiation& initiation : initiator_.initiate(unclaimed, sensor, t_s, initiator_state_)) {

@@ -3,6 +3,7 @@
 // trajectory interpolated between samples, with the phase of flight (what
 // radar cross-section applies).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ class TruthTrajectory {
   /// launch_time_s, and its times are shifted by launch_time_s.
   TruthTrajectory(sense::TruthId id, std::string name, const flight::FlightPath& path, double launch_time_s,
                   const earth::EarthModel& earth, TruthKind kind = TruthKind::kThreat);
+  /// The same, sharing an immutable flight (a Monte Carlo run shares the
+  /// fixed flights of WorldModels instead of copying thousands of samples).
+  TruthTrajectory(sense::TruthId id, std::string name, std::shared_ptr<const flight::FlightPath> path,
+                  double launch_time_s, const earth::EarthModel& earth, TruthKind kind = TruthKind::kThreat);
 
   TruthKind kind() const { return kind_; }
 
@@ -43,7 +48,7 @@ class TruthTrajectory {
   double burnout_time_s() const { return burnout_time_s_; }
   double impact_time_s() const { return impact_time_s_; }
   /// The flight as flown: times from launch, ECI of a launch at t = 0.
-  const flight::FlightPath& path() const { return path_; }
+  const flight::FlightPath& path() const { return *path_; }
 
   /// The state at t_s (scenario time) by cubic Hermite interpolation of the
   /// samples (position and velocity); nullopt before launch or after impact.
@@ -52,11 +57,12 @@ class TruthTrajectory {
  private:
   sense::TruthId id_;
   std::string name_;
-  flight::FlightPath path_;
+  std::shared_ptr<const flight::FlightPath> path_;  // never null
   double launch_time_s_;
   double burnout_time_s_;
   double reentry_start_s_;  // descending through 100 km (or impact if never above)
   double impact_time_s_;
+  double samples_per_second_;  // mean sample rate, for the first guess of the interval holding t
   Mat3 R_IF_;  // ECI at launch_time_s from the frame the path was flown in
   TruthKind kind_;
 };

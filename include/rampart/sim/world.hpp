@@ -39,8 +39,11 @@ class WorldModels {
   const earth::Us76Atmosphere& atmosphere() const { return atmosphere_; }
   const engage::Interceptor& interceptor(std::size_t battery) const { return *interceptors_[battery]; }
   const engage::FlyoutFan& fan(std::size_t battery) const { return *fans_[battery]; }
-  /// The flight of threat i when its launch point is fixed (launch_radius 0).
-  const std::optional<flight::FlightPath>& fixed_flight(std::size_t threat) const { return fixed_flights_[threat]; }
+  /// The flight of threat i when its launch point is fixed (launch_radius 0;
+  /// null otherwise), shared by the runs' truths.
+  const std::shared_ptr<const flight::FlightPath>& fixed_flight(std::size_t threat) const {
+    return fixed_flights_[threat];
+  }
   /// Flies threat i from `launch` (targeting its aim point), sampled for the sensors.
   flight::FlightPath fly_threat(std::size_t threat, const earth::Geodetic& launch) const;
 
@@ -50,7 +53,7 @@ class WorldModels {
   earth::Us76Atmosphere atmosphere_;
   std::vector<std::unique_ptr<engage::Interceptor>> interceptors_;
   std::vector<std::unique_ptr<engage::FlyoutFan>> fans_;
-  std::vector<std::optional<flight::FlightPath>> fixed_flights_;
+  std::vector<std::shared_ptr<const flight::FlightPath>> fixed_flights_;
 };
 
 enum class EventKind {

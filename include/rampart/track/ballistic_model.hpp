@@ -33,12 +33,19 @@ class BallisticModel final : public MotionModel {
   /// The exact derivative of propagate(): the variational equations
   /// Phi' = [[0, I], [G(r), 0]] Phi integrated by the same RK4 steps.
   StateMatrix transition_jacobian(const StateVector& x, double t0_s, double t1_s) const override;
+  /// Both from the one integration of the variational equations (whose
+  /// first column is propagate()'s RK4 of the mean, bit for bit).
+  std::pair<StateVector, StateMatrix> propagate_with_jacobian(const StateVector& x, double t0_s,
+                                                              double t1_s) const override;
   /// q [[dt^3/3 I, dt^2/2 I], [dt^2/2 I, dt I]], dt = |t1 - t0|.
   StateMatrix process_noise(const StateVector& x, double t0_s, double t1_s) const override;
 
   double q_m2ps3() const { return q_m2ps3_; }
 
  private:
+  /// [mean, transition matrix] through the RK4 substeps of the variational equations.
+  Eigen::Matrix<double, 6, 7> integrate_variational(const StateVector& x, double t0_s, double t1_s) const;
+
   const earth::EarthModel& earth_;
   double q_m2ps3_;
   double max_step_s_;

@@ -3,6 +3,7 @@
 // process noise. Immutable, shared across tracks and threads.
 
 #include <string_view>
+#include <utility>
 
 #include "rampart/track/state.hpp"
 
@@ -18,6 +19,13 @@ class MotionModel {
   virtual StateVector propagate(const StateVector& x, double t0_s, double t1_s) const = 0;
   /// d propagate / d x at x.
   virtual StateMatrix transition_jacobian(const StateVector& x, double t0_s, double t1_s) const = 0;
+  /// propagate() and transition_jacobian() together, the same numbers; a
+  /// model that integrates the mean along with its Jacobian overrides this
+  /// to integrate once (the EKF's prediction needs both).
+  virtual std::pair<StateVector, StateMatrix> propagate_with_jacobian(const StateVector& x, double t0_s,
+                                                                      double t1_s) const {
+    return {propagate(x, t0_s, t1_s), transition_jacobian(x, t0_s, t1_s)};
+  }
   /// Process noise covariance accumulated over [t0_s, t1_s] near x.
   virtual StateMatrix process_noise(const StateVector& x, double t0_s, double t1_s) const = 0;
 };
