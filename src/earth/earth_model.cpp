@@ -118,22 +118,35 @@ double EarthModel::altitude_m(const Vec3& r_E) const {
   // height h = p cos(phi) + z sin(phi) - a sqrt(1 - e^2 sin^2 phi), which is
   // exact for the true phi and only second-order sensitive to an error in phi
   // (the height is stationary along the normal), valid at the poles too.
+  //
+  // Written for a short chain of dependent square roots and divisions (this
+  // is the drag's altitude in every flight step: its latency, not its
+  // instruction count, was 14 % of an engagement run). With q = |(p, a z/b)|,
+  // sin(beta) = (a z/b)/q and cos(beta) = p/q; only the direction of
+  // (num, den) matters, so both are scaled by q^3 and need no division:
+  //   num = z q^3 + e'^2 b (a z/b)^3,  den = p q^3 - e^2 a p^3 = p D,
+  //   D = q^3 - e^2 a p^2.
+  // With s = |(num, den)|, cos(phi) = den/s, sin(phi) = num/s, and
+  //   a sqrt(1 - e^2 sin^2 phi) = a sqrt(den^2 + (1 - e^2) num^2) / s,
+  // so h = (p^2 D + z num - a sqrt(p^2 D^2 + (1 - e^2) num^2)) / s, where
+  // p itself (a square root) is never needed: one square root, then two
+  // independent ones and one division. The scaled terms stay far inside
+  // double range for any |r| below 1e38 m.
   const double x = r_E.x(), y = r_E.y(), z = r_E.z();
   const double a = parameters_.equatorial_radius_m;
-  const double p = std::sqrt(x * x + y * y);
-  if (e2_ == 0.0) return std::sqrt(p * p + z * z) - a;
+  const double p2 = x * x + y * y;
+  if (e2_ == 0.0) return std::sqrt(p2 + z * z) - a;
 
   const double tz = z * a_over_b_;  // a z / b, proportional to sin(beta)
-  const double inv_q = 1.0 / std::sqrt(p * p + tz * tz);
-  if (!std::isfinite(inv_q)) return -b_m_;  // the centre: no defined normal
-  const double sin_beta = tz * inv_q;
-  const double cos_beta = p * inv_q;
-  const double num = z + ep2_b_m_ * sin_beta * sin_beta * sin_beta;
-  const double den = p - e2_a_m_ * cos_beta * cos_beta * cos_beta;
-  const double inv_s = 1.0 / std::sqrt(num * num + den * den);
-  const double sin_phi = num * inv_s;
-  const double cos_phi = den * inv_s;
-  return p * cos_phi + z * sin_phi - a * std::sqrt(1.0 - e2_ * sin_phi * sin_phi);
+  const double q2 = p2 + tz * tz;
+  const double q3 = q2 * std::sqrt(q2);
+  const double num = z * q3 + ep2_b_m_ * tz * tz * tz;
+  const double D = q3 - e2_a_m_ * p2;
+  const double den2 = p2 * D * D;
+  const double s = std::sqrt(num * num + den2);
+  if (!(s > 0.0)) return -b_m_;  // the centre: no defined normal
+  const double surface = a * std::sqrt(den2 + (1.0 - e2_) * num * num);
+  return (p2 * D + z * num - surface) / s;
 }
 
 Mat3 EarthModel::R_EL(const Geodetic& site) const {

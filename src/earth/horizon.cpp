@@ -33,12 +33,11 @@ struct EffectiveGeometry {
   double el_geo_rad;
 };
 
-EffectiveGeometry effective_geometry(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E) {
-  const Vec3 s_E = earth.ecef_from_geodetic(sensor);
+EffectiveGeometry effective_geometry(const EarthModel& earth, const Vec3& s_E, const Vec3& up_E, double sensor_alt_m,
+                                     const Vec3& target_E) {
   const Vec3 d_E = target_E - s_E;
   const double range = d_E.norm();
-  const Vec3 up_E = earth.R_EL(sensor).col(2);
-  EffectiveGeometry g{sensor.alt_m, earth.altitude_m(target_E), 0.0, 0.0};
+  EffectiveGeometry g{sensor_alt_m, earth.altitude_m(target_E), 0.0, 0.0};
   if (range == 0.0) return g;
   const double sin_el = std::clamp(up_E.dot(d_E) / range, -1.0, 1.0);
   g.el_geo_rad = std::asin(sin_el);
@@ -64,25 +63,43 @@ EffectiveGeometry effective_geometry(const EarthModel& earth, const Geodetic& se
   return g;
 }
 
+EffectiveGeometry effective_geometry(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E) {
+  return effective_geometry(earth, earth.ecef_from_geodetic(sensor), earth.R_EL(sensor).col(2), sensor.alt_m, target_E);
+}
+
+EffectiveGeometry effective_geometry(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E) {
+  return effective_geometry(earth, sensor.r_E(), sensor.up_E(), sensor.geodetic().alt_m, target_E);
+}
+
 // Elevation of the target seen from the sensor when both stand above a sphere
 // of radius Re, ground_m apart along it: straight rays over that sphere.
+// The central angle gamma = ground_m / Re enters only by its sine and cosine,
+// which visible_elevation_rad() works out once for both of its tests.
+double elevation_over_sphere(double Re, double h_s, double h_t, double sin_gamma, double cos_gamma) {
+  const double rt = Re + h_t;
+  return std::atan2(rt * cos_gamma - (Re + h_s), rt * sin_gamma);
+}
+
 double elevation_over_sphere(double Re, double h_s, double h_t, double ground_m) {
   const double gamma = ground_m / Re;
-  const double rt = Re + h_t;
-  return std::atan2(rt * std::cos(gamma) - (Re + h_s), rt * std::sin(gamma));
+  return elevation_over_sphere(Re, h_s, h_t, std::sin(gamma), std::cos(gamma));
 }
 
 // True when the straight segment between the two points (in the plane of
 // the two) stays at or above the sphere of radius Re. A point on the surface
 // itself (a ship, a ground site: height 0 up to rounding of ~1e-9 m) must
 // count as above it, hence the micrometre of slack.
-bool clears_sphere(double Re, double h_s, double h_t, double ground_m) {
+bool clears_sphere(double Re, double h_s, double h_t, double sin_gamma, double cos_gamma) {
   constexpr double kSlackM = 1e-6;
-  const double gamma = ground_m / Re;
   const Vec3 s(0.0, Re + h_s, 0.0);
-  const Vec3 t((Re + h_t) * std::sin(gamma), (Re + h_t) * std::cos(gamma), 0.0);
+  const Vec3 t((Re + h_t) * sin_gamma, (Re + h_t) * cos_gamma, 0.0);
   const Vec3 d = t - s;
   return (s + closest_to_origin(s, d) * d).norm() >= Re - kSlackM;
+}
+
+bool clears_sphere(double Re, double h_s, double h_t, double ground_m) {
+  const double gamma = ground_m / Re;
+  return clears_sphere(Re, h_s, h_t, std::sin(gamma), std::cos(gamma));
 }
 
 }  // namespace
@@ -138,9 +155,9 @@ double radar_horizon_range_m(const EarthModel& earth, double sensor_alt_m, doubl
   return std::sqrt(h1 * (2.0 * kR + h1)) + std::sqrt(h2 * (2.0 * kR + h2));
 }
 
-double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E, double k) {
-  check_k(k);
-  const EffectiveGeometry g = effective_geometry(earth, sensor, target_E);
+namespace {
+
+double apparent_elevation(const EarthModel& earth, const EffectiveGeometry& g, double k) {
   if (k == 1.0) return g.el_geo_rad;
   // Refraction as the 4/3-Earth model has it: straight rays over a sphere of
   // radius kR, same heights and central angle. The bending is added to the
@@ -150,15 +167,54 @@ double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, c
          elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.ground_m);
 }
 
-bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E, double min_elevation_rad,
-             double k) {
-  check_k(k);
-  const EffectiveGeometry g = effective_geometry(earth, sensor, target_E);
+bool visible(const EarthModel& earth, const EffectiveGeometry& g, double min_elevation_rad, double k) {
   const double R = earth.mean_radius_m();
   if (!clears_sphere(k * R, g.h_s_m, g.h_t_m, g.ground_m)) return false;
   const double el = g.el_geo_rad + elevation_over_sphere(k * R, g.h_s_m, g.h_t_m, g.ground_m) -
                     elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.ground_m);
   return el >= min_elevation_rad;
 }
+
+}  // namespace
+
+double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E, double k) {
+  check_k(k);
+  return apparent_elevation(earth, effective_geometry(earth, sensor, target_E), k);
+}
+
+double apparent_elevation_rad(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E, double k) {
+  check_k(k);
+  return apparent_elevation(earth, effective_geometry(earth, sensor, target_E), k);
+}
+
+bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E, double min_elevation_rad,
+             double k) {
+  check_k(k);
+  return visible(earth, effective_geometry(earth, sensor, target_E), min_elevation_rad, k);
+}
+
+bool visible(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E, double min_elevation_rad,
+             double k) {
+  check_k(k);
+  return visible(earth, effective_geometry(earth, sensor, target_E), min_elevation_rad, k);
+}
+
+std::optional<double> visible_elevation_rad(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E,
+                                            double k) {
+  check_k(k);
+  const EffectiveGeometry g = effective_geometry(earth, sensor, target_E);
+  const double R = earth.mean_radius_m();
+  const double kR = k * R;
+  const double gamma = g.ground_m / kR;
+  const double sin_gamma = std::sin(gamma), cos_gamma = std::cos(gamma);
+  if (!clears_sphere(kR, g.h_s_m, g.h_t_m, sin_gamma, cos_gamma)) return std::nullopt;
+  if (k == 1.0) return g.el_geo_rad;
+  // As apparent_elevation(), with the sine and cosine of the kR sphere's angle reused.
+  return g.el_geo_rad + elevation_over_sphere(kR, g.h_s_m, g.h_t_m, sin_gamma, cos_gamma) -
+         elevation_over_sphere(R, g.h_s_m, g.h_t_m, g.ground_m);
+}
+
+SiteGeometry::SiteGeometry(const EarthModel& earth, const Geodetic& site)
+    : geodetic_(site), r_E_(earth.ecef_from_geodetic(site)), up_E_(earth.R_EL(site).col(2)) {}
 
 }  // namespace rampart::earth

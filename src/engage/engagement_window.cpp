@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "rampart/flight/ballistic_flight.hpp"
 
@@ -108,27 +109,46 @@ std::optional<InterceptOpportunity> EngagementWindow::first_launchable_after(dou
 
 EngagementWindow engagement_window(const PredictedPath& path, const BatteryGeometry& battery,
                                    const earth::EarthModel& earth, const WindowConstraints& constraints) {
-  if (battery.interceptor == nullptr || battery.fan == nullptr) {
-    throw std::invalid_argument("engagement_window: the battery needs an interceptor and a flyout fan");
-  }
-  const InterceptorType& type = battery.interceptor->type();
-  const double floor_m = std::max(type.min_intercept_altitude_m, constraints.min_intercept_altitude_m);
-  const double ceiling_m = type.max_intercept_altitude_m;
+  return std::move(engagement_windows(path, {battery}, earth, constraints).front());
+}
 
-  EngagementWindow window;
+std::vector<EngagementWindow> engagement_windows(const PredictedPath& path,
+                                                 const std::vector<BatteryGeometry>& batteries,
+                                                 const earth::EarthModel& earth, const WindowConstraints& constraints) {
+  struct Limits {
+    double floor_m;
+    double ceiling_m;
+  };
+  std::vector<Limits> limits;
+  limits.reserve(batteries.size());
+  for (const auto& battery : batteries) {
+    if (battery.interceptor == nullptr || battery.fan == nullptr) {
+      throw std::invalid_argument("engagement_window: the battery needs an interceptor and a flyout fan");
+    }
+    const InterceptorType& type = battery.interceptor->type();
+    limits.push_back({std::max(type.min_intercept_altitude_m, constraints.min_intercept_altitude_m),
+                      type.max_intercept_altitude_m});
+  }
+
+  std::vector<EngagementWindow> windows(batteries.size());
   for (const auto& p : path.points) {
     const Vec3 r_E = earth.ecef_from_eci(p.r_I, p.t_s);
     const double altitude = earth.altitude_m(r_E);
-    if (!(altitude >= floor_m && altitude <= ceiling_m)) continue;
-    const double range = fan_ground_range_m(earth, battery.site, r_E);
-    if (!(range <= type.max_intercept_range_m)) continue;
-    const auto time_of_flight = battery.fan->time_to_reach_s(range, altitude);
-    if (!time_of_flight) continue;
-    const double latest_launch = p.t_s - *time_of_flight;
-    if (!(latest_launch >= constraints.earliest_launch_s)) continue;
-    window.opportunities.push_back({p.t_s, latest_launch, *time_of_flight, p.r_I, altitude, range});
+    std::optional<FanGroundPoint> ground;  // only for a point some battery's altitudes admit
+    for (std::size_t b = 0; b < batteries.size(); ++b) {
+      if (!(altitude >= limits[b].floor_m && altitude <= limits[b].ceiling_m)) continue;
+      const InterceptorType& type = batteries[b].interceptor->type();
+      if (!ground) ground = fan_ground_point(earth, r_E);
+      const double range = fan_ground_range_m(earth, batteries[b].site, *ground);
+      if (!(range <= type.max_intercept_range_m)) continue;
+      const auto time_of_flight = batteries[b].fan->time_to_reach_s(range, altitude);
+      if (!time_of_flight) continue;
+      const double latest_launch = p.t_s - *time_of_flight;
+      if (!(latest_launch >= constraints.earliest_launch_s)) continue;
+      windows[b].opportunities.push_back({p.t_s, latest_launch, *time_of_flight, p.r_I, altitude, range});
+    }
   }
-  return window;
+  return windows;
 }
 
 int sequential_shot_opportunities(const EngagementWindow& window, double earliest_launch_s,

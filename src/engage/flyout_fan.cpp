@@ -53,7 +53,7 @@ std::vector<FanPoint> fly_one(const Interceptor& interceptor, const earth::Earth
 
 }  // namespace
 
-double fan_ground_range_m(const earth::EarthModel& earth, const earth::Geodetic& site, const Vec3& r_E) {
+FanGroundPoint fan_ground_point(const earth::EarthModel& earth, const Vec3& r_E) {
   // The geodetic latitude by Bowring's formula with one iteration (as
   // EarthModel::altitude_m), not the exact inversion: planning calls this for
   // every point of every predicted path, and from the ground to 1000 km the
@@ -70,13 +70,23 @@ double fan_ground_range_m(const earth::EarthModel& earth, const earth::Geodetic&
   const double q = std::sqrt(p_m * p_m + tz * tz);
   const double sin_beta = q > 0.0 ? tz / q : 0.0;
   const double cos_beta = q > 0.0 ? p_m / q : 1.0;
-  const double lat_rad = std::atan2(z + ep2 * b_m * sin_beta * sin_beta * sin_beta,
-                                    p_m - e2 * a_m * cos_beta * cos_beta * cos_beta);
-  const double lon_rad = std::atan2(y, x);
-  const double s_lat = std::sin(0.5 * (lat_rad - site.lat_rad));
-  const double s_lon = std::sin(0.5 * (lon_rad - site.lon_rad));
-  const double a = s_lat * s_lat + std::cos(site.lat_rad) * std::cos(lat_rad) * s_lon * s_lon;
+  FanGroundPoint point;
+  point.lat_rad = std::atan2(z + ep2 * b_m * sin_beta * sin_beta * sin_beta,
+                             p_m - e2 * a_m * cos_beta * cos_beta * cos_beta);
+  point.lon_rad = std::atan2(y, x);
+  point.cos_lat = std::cos(point.lat_rad);
+  return point;
+}
+
+double fan_ground_range_m(const earth::EarthModel& earth, const earth::Geodetic& site, const FanGroundPoint& point) {
+  const double s_lat = std::sin(0.5 * (point.lat_rad - site.lat_rad));
+  const double s_lon = std::sin(0.5 * (point.lon_rad - site.lon_rad));
+  const double a = s_lat * s_lat + std::cos(site.lat_rad) * point.cos_lat * s_lon * s_lon;
   return 2.0 * earth.mean_radius_m() * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+double fan_ground_range_m(const earth::EarthModel& earth, const earth::Geodetic& site, const Vec3& r_E) {
+  return fan_ground_range_m(earth, site, fan_ground_point(earth, r_E));
 }
 
 FlyoutFan::FlyoutFan(const Interceptor& interceptor, const earth::EarthModel& earth,

@@ -79,26 +79,48 @@ Radar::Radar(RadarConfig config, const earth::EarthModel& earth, SensorId id)
   cells_ = range_cells * beams;
 }
 
-bool Radar::can_see(const Vec3& target_E) const {
+namespace {
+
+// The coverage test of Radar::can_see. With full_rae, it returns the
+// target's range, azimuth and elevation when it passes, so that observe()
+// need not compute them again; without, only the range is meaningful and the
+// angles' trigonometry is skipped where the test does not need it (the
+// tracker asks about every track after every scan). Every number is
+// computed as SensorSite::rae_from_ecef does, so both agree bit for bit.
+std::optional<Rae> rae_if_seen(const RadarConfig& config, const SensorSite& site, const earth::EarthModel& earth,
+                               const Vec3& target_E, bool full_rae) {
   // Most objects a radar is asked about are far outside its range: the
   // squared distance rejects them without the angles' trigonometry. The
   // margin keeps the decision at the boundary to the exact test below.
-  const double distance2 = (target_E - site_.r_E()).squaredNorm();
-  const double reach_m = config_.max_range_m * (1.0 + 1e-9);
-  if (distance2 > reach_m * reach_m) return false;
-  const Rae rae = site_.rae_from_ecef(target_E);
-  if (rae(0) < config_.min_range_m || rae(0) > config_.max_range_m) return false;
-  if (!full_circle(config_.azimuth_span_rad) &&
-      std::abs(wrap_angle(rae(1) - config_.boresight_azimuth_rad)) > 0.5 * config_.azimuth_span_rad) {
-    return false;
+  const double distance2 = (target_E - site.r_E()).squaredNorm();
+  const double reach_m = config.max_range_m * (1.0 + 1e-9);
+  if (distance2 > reach_m * reach_m) return std::nullopt;
+  const Vec3 d_L = site.R_EL().transpose() * (target_E - site.r_E());
+  const double range = d_L.norm();
+  if (range < config.min_range_m || range > config.max_range_m) return std::nullopt;
+  const bool sector = !full_circle(config.azimuth_span_rad);
+  double azimuth = 0.0;
+  if (sector || full_rae) {
+    azimuth = std::atan2(d_L.x(), d_L.y());  // clockwise from north: atan2(east, north)
+    if (azimuth < 0.0) azimuth += kTwoPi;
   }
-  const double k = config_.effective_earth_radius_factor;
-  if (!earth::visible(earth_, config_.site, target_E, config_.elevation_min_rad, k)) return false;
-  if (config_.elevation_max_rad < 0.5 * constants::kPi &&
-      earth::apparent_elevation_rad(earth_, config_.site, target_E, k) > config_.elevation_max_rad) {
-    return false;
+  if (sector && std::abs(wrap_angle(azimuth - config.boresight_azimuth_rad)) > 0.5 * config.azimuth_span_rad) {
+    return std::nullopt;
   }
-  return true;
+  // Horizon and elevation mask from the site's cached geometry, in one pass
+  // (visible() and apparent_elevation_rad() would each redo it).
+  const std::optional<double> elevation =
+      earth::visible_elevation_rad(earth, site.horizon_geometry(), target_E, config.effective_earth_radius_factor);
+  if (!elevation || *elevation < config.elevation_min_rad) return std::nullopt;
+  if (config.elevation_max_rad < 0.5 * constants::kPi && *elevation > config.elevation_max_rad) return std::nullopt;
+  if (!full_rae) return Rae(range, azimuth, 0.0);
+  return Rae(range, azimuth, std::atan2(d_L.z(), std::hypot(d_L.x(), d_L.y())));
+}
+
+}  // namespace
+
+bool Radar::can_see(const Vec3& target_E) const {
+  return rae_if_seen(config_, site_, earth_, target_E, false).has_value();
 }
 
 double Radar::snr(double range_m, double rcs_m2) const {
@@ -129,8 +151,9 @@ RaeSigmas Radar::sigmas(double snr, double elevation_rad) const {
 
 std::optional<Detection> Radar::observe(double t_s, TruthId id, const Vec3& target_E, double rcs_m2,
                                         RandomStream& rng) const {
-  if (!can_see(target_E)) return std::nullopt;
-  const Rae rae = site_.rae_from_ecef(target_E);
+  const std::optional<Rae> seen = rae_if_seen(config_, site_, earth_, target_E, true);
+  if (!seen) return std::nullopt;
+  const Rae& rae = *seen;
   const double S = snr(rae(0), rcs_m2);
   if (rng.uniform() >= detection_probability(S)) return std::nullopt;
   // A look that crosses the threshold carries at least threshold-level

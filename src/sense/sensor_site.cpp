@@ -7,7 +7,7 @@
 namespace rampart::sense {
 
 SensorSite::SensorSite(const earth::EarthModel& earth, const earth::Geodetic& site)
-    : site_(site), r_E_(earth.ecef_from_geodetic(site)), R_EL_(earth.R_EL(site)) {}
+    : site_(site), r_E_(earth.ecef_from_geodetic(site)), R_EL_(earth.R_EL(site)), horizon_geometry_(earth, site) {}
 
 Rae SensorSite::rae_from_ecef(const Vec3& target_E) const {
   const Vec3 d_L = R_EL_.transpose() * (target_E - r_E_);

@@ -1,6 +1,7 @@
 #include "rampart/sim/tracker_stack.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "rampart/track/filter_factory.hpp"
 #include "rampart/track/gnn.hpp"
@@ -107,8 +108,16 @@ track::Coverage radar_coverage(const sense::Radar& radar, const sense::RcsModel&
   // detected it: in its coverage and with a fair chance. Otherwise a
   // long-range radar with a low Pd would delete good tracks by misses it was
   // never expected to turn into hits.
-  return [&radar, &rcs, &earth](const track::GaussianState& s) {
-    const Mat3 R_EI = earth.R_EI(s.t_s);  // one rotation for both (as ecef_from_eci, ecef_velocity_from_eci)
+  // The tracker asks about all its tracks at the scan's time: the rotation
+  // (a sincos) is kept for the last time asked. The state lives in the
+  // closure, so each Coverage (one per run and radar) has its own.
+  struct LastRotation {
+    double t_s = std::numeric_limits<double>::quiet_NaN();
+    Mat3 R_EI = Mat3::Identity();
+  };
+  return [&radar, &rcs, &earth, last = LastRotation{}](const track::GaussianState& s) mutable {
+    if (!(s.t_s == last.t_s)) last = LastRotation{s.t_s, earth.R_EI(s.t_s)};
+    const Mat3& R_EI = last.R_EI;  // one rotation for both (as ecef_from_eci, ecef_velocity_from_eci)
     const Vec3 r_E = R_EI * s.x.head<3>();
     if (!radar.can_see(r_E)) return false;
     const Vec3 v_E = R_EI * (s.x.segment<3>(3) - earth.omega_I().cross(s.x.head<3>()));

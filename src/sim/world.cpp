@@ -359,6 +359,10 @@ class WorldRun {
     for (std::size_t b = 0; b < batteries_.size(); ++b) {
       rounds_left = rounds_left || (batteries_[b].inventory - doctrine.reserve) / rounds_per_engagement() > 0;
     }
+    std::vector<engage::BatteryGeometry> geometries;
+    for (std::size_t b = 0; b < batteries_.size(); ++b) {
+      geometries.push_back({scenario_.batteries[b].location, &models_.interceptor(b), &models_.fan(b)});
+    }
     std::vector<Candidate> candidates;
     for (const auto& t : stack_.tracker().tracks()) {
       if (t.status != track::TrackStatus::kConfirmed) continue;
@@ -376,15 +380,10 @@ class WorldRun {
       // that some battery could engage, then the flyout arcs.
       const auto& path = predicted_path(t, plan, t_s);
       if (!path.reaches_ground) continue;
-      std::vector<engage::EngagementWindow> windows;
+      const engage::WindowConstraints constraints{earliest_launch, doctrine.min_intercept_altitude_m};
+      std::vector<engage::EngagementWindow> windows = engage::engagement_windows(path, geometries, earth_, constraints);
       bool any = false;
-      for (std::size_t b = 0; b < batteries_.size(); ++b) {
-        const engage::BatteryGeometry geometry{scenario_.batteries[b].location, &models_.interceptor(b),
-                                               &models_.fan(b)};
-        const engage::WindowConstraints constraints{earliest_launch, doctrine.min_intercept_altitude_m};
-        windows.push_back(engage::engagement_window(path, geometry, earth_, constraints));
-        any = any || !windows.back().empty();
-      }
+      for (const auto& window : windows) any = any || !window.empty();
       if (!any) continue;
       if (t_s - plan.impact_prediction_s >= kImpactPredictionIntervalS) {
         plan.impact_prediction_s = t_s;

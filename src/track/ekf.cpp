@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "rampart/track/ballistic_model.hpp"
+
 namespace rampart::track {
 
 Ekf::Ekf(std::shared_ptr<const MotionModel> model) : model_(std::move(model)) {
@@ -16,13 +18,26 @@ TrackState Ekf::predict(const TrackState& state, double t_s) const {
   if (t_s == g.t_s) return state;
   TrackState out;
   out.estimate.t_s = t_s;
+  using Matrix6 = Eigen::Matrix<double, 6, 6>;
+  if (g.x.size() == 6) {
+    if (const auto* ballistic = dynamic_cast<const BallisticModel*>(model_.get())) {
+      // The tracker's common case, all in fixed-size storage: the same
+      // numbers as the general path below (the same integration, products
+      // and sums), without its dynamic-size pair and copies.
+      const Eigen::Matrix<double, 6, 7> Y = ballistic->integrate_variational(g.x, g.t_s, t_s);
+      const Matrix6 F6 = Y.block<6, 6>(0, 1);
+      const Matrix6 P6 = F6 * Matrix6(g.P) * F6.transpose() + Matrix6(ballistic->process_noise(g.x, g.t_s, t_s));
+      out.estimate.x = Y.col(0);
+      out.estimate.P = 0.5 * (P6 + P6.transpose());
+      return out;
+    }
+  }
   auto [x, F] = model_->propagate_with_jacobian(g.x, g.t_s, t_s);
   out.estimate.x = std::move(x);
   const StateMatrix Q = model_->process_noise(g.x, g.t_s, t_s);
   if (F.rows() == 6) {
     // The common six-state case with fixed-size products (unrolled, no
     // run-time sizes): the same sums, up to their order.
-    using Matrix6 = Eigen::Matrix<double, 6, 6>;
     const Matrix6 F6 = F;
     const Matrix6 P6 = F6 * Matrix6(g.P) * F6.transpose() + Matrix6(Q);
     out.estimate.P = 0.5 * (P6 + P6.transpose());

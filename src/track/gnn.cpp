@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include "rampart/track/assignment.hpp"
 
@@ -17,6 +18,22 @@ Association GnnAssociator::associate(const std::vector<TrackState>& predicted,
   constexpr double kForbidden = std::numeric_limits<double>::infinity();
 
   for (const Cluster& cluster : clusters_of(scan)) {
+    // One track and one detection (most clusters of a sparse scan): the pair
+    // wins against the track's "unassigned" column exactly when its cost is
+    // lower, which is what the assignment would find, without building and
+    // solving the 1 x 2 problem. A tie is left to the general solver.
+    if (cluster.pairs.size() == 1 && cluster.tracks.size() == 1 && cluster.detections.size() == 1) {
+      const GatedPair& pair = scan.pairs[cluster.pairs.front()];
+      const double take = pair.d2 + pair.log_det_S;
+      const double leave = gate_.threshold() + pair.log_det_S;
+      if (take > leave) continue;
+      if (take < leave) {
+        TrackState updated = filter_.update(predicted[pair.track], detections[pair.detection], sensor);
+        result.tracks[pair.track] = TrackUpdate{std::move(updated), pair.log_likelihood()};
+        result.track_of_detection[pair.detection] = pair.track;
+        continue;
+      }
+    }
     const auto n = static_cast<Eigen::Index>(cluster.tracks.size());
     const auto m = static_cast<Eigen::Index>(cluster.detections.size());
     // Columns: the cluster's detections, then one "unassigned" column per track.

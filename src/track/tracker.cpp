@@ -41,7 +41,9 @@ ScanReport Tracker::process(double t_s, const std::vector<sense::Detection>& det
       track.t_last_update_s = t_s;
       manager_.review(track, ScanResult::kHit, update->log_likelihood);
     } else {
-      track.state = std::move(predicted[i]);
+      // A track another scan at this time has predicted already is its own
+      // prediction (Filter::predict returns it unchanged): no copy needed.
+      if (track.state.estimate.t_s != t_s) track.state = std::move(predicted[i]);
       const bool seen = !coverage || coverage(track.state.estimate);
       manager_.review(track, seen ? ScanResult::kMiss : ScanResult::kNotSeen);
     }

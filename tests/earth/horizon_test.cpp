@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -217,4 +218,42 @@ TEST(Visibility, ElevationMask) {
 }
 
 }  // namespace
+// Validates the overloads that take a precomputed SiteGeometry (what a radar
+// keeps) against the geodetic ones: the same results bit for bit on both
+// Earth models, for targets above and below the horizon, near the zenith
+// and at both refraction factors; and visible_elevation_rad() as the pair
+// visible() (no mask) plus apparent_elevation_rad().
+TEST(Visibility, CachedSiteGeometryGivesTheSameAnswers) {
+  for (const EarthKind kind : {EarthKind::kWgs84, EarthKind::kSpherical}) {
+    const EarthModel earth(kind);
+    for (const Geodetic sensor : {Geodetic{44.08 * kDegToRad, 24.41 * kDegToRad, 30.0},
+                                  Geodetic{-71.0 * kDegToRad, -170.0 * kDegToRad, 0.0},
+                                  Geodetic{89.9 * kDegToRad, 10.0 * kDegToRad, 3000.0}}) {
+      const SiteGeometry site(earth, sensor);
+      EXPECT_EQ(site.r_E(), earth.ecef_from_geodetic(sensor));
+      EXPECT_EQ(site.up_E(), Vec3(earth.R_EL(sensor).col(2)));
+      for (double dlat : {-20.0, -3.0, 0.0, 0.5, 8.0, 25.0}) {
+        for (double dlon : {-30.0, -1.0, 0.0, 2.0, 12.0}) {
+          for (double h : {0.0, 5e3, 150e3, 1200e3}) {
+            const double lat = std::clamp(sensor.lat_rad + dlat * kDegToRad, -kPi / 2, kPi / 2);
+            const Vec3 t = earth.ecef_from_geodetic({lat, sensor.lon_rad + dlon * kDegToRad, h});
+            for (double k : {1.0, 4.0 / 3.0}) {
+              const double el = apparent_elevation_rad(earth, sensor, t, k);
+              EXPECT_EQ(apparent_elevation_rad(earth, site, t, k), el);
+              for (double mask : {-kPi / 2, 0.0, 0.1}) {
+                EXPECT_EQ(visible(earth, site, t, mask, k), visible(earth, sensor, t, mask, k));
+              }
+              const auto both = visible_elevation_rad(earth, site, t, k);
+              EXPECT_EQ(both.has_value(), visible(earth, sensor, t, -kPi / 2, k));
+              if (both) {
+                EXPECT_EQ(*both, el);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace rampart::earth

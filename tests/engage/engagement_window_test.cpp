@@ -269,6 +269,43 @@ TEST(EngagementWindow, ConstraintsCutTheWindowToTheirSubset) {
                std::invalid_argument);
 }
 
+// Validates engagement_windows() (several batteries against one path, each
+// point's geometry worked out once) against engagement_window() per battery:
+// the same opportunities, bit for bit, for a battery with the path in reach,
+// one far away (an empty window) and the first again with a doctrine floor.
+// Also checks the split ground range against the one-call form.
+TEST(EngagementWindow, SeveralBatteriesGiveEachBatterysOwnWindow) {
+  const Engagement& e = engagement();
+  const earth::Geodetic far_site{-30.0 * kDeg, 150.0 * kDeg, 0.0};
+  const FlyoutFan far_fan{e.interceptor, e.earth, e.atmosphere, far_site, Engagement::coarse()};
+  const std::vector<BatteryGeometry> batteries{e.battery, {far_site, &e.interceptor, &far_fan}, e.battery};
+  for (const WindowConstraints constraints : {WindowConstraints{-1e9, 0.0}, WindowConstraints{-1e9, 60e3}}) {
+    const auto windows = engagement_windows(e.path, batteries, e.earth, constraints);
+    ASSERT_EQ(windows.size(), batteries.size());
+    for (std::size_t b = 0; b < batteries.size(); ++b) {
+      const EngagementWindow one = engagement_window(e.path, batteries[b], e.earth, constraints);
+      ASSERT_EQ(windows[b].opportunities.size(), one.opportunities.size()) << b;
+      for (std::size_t k = 0; k < one.opportunities.size(); ++k) {
+        const auto& x = windows[b].opportunities[k];
+        const auto& y = one.opportunities[k];
+        EXPECT_TRUE(same(x, y));
+        EXPECT_EQ(x.ground_range_m, y.ground_range_m);
+        EXPECT_EQ(x.altitude_m, y.altitude_m);
+        EXPECT_EQ(x.time_of_flight_s, y.time_of_flight_s);
+      }
+    }
+    EXPECT_FALSE(windows[0].empty());
+    EXPECT_TRUE(windows[1].empty()) << "the far battery is out of reach";
+  }
+  for (const auto& p : e.path.points) {
+    const Vec3 r_E = e.earth.ecef_from_eci(p.r_I, p.t_s);
+    EXPECT_EQ(fan_ground_range_m(e.earth, e.site, fan_ground_point(e.earth, r_E)),
+              fan_ground_range_m(e.earth, e.site, r_E));
+  }
+  EXPECT_THROW(engagement_windows(e.path, {e.battery, BatteryGeometry{e.site, &e.interceptor, nullptr}}, e.earth, {}),
+               std::invalid_argument);
+}
+
 /// A hand-made window: intercepts every 10 s from 100 to 200 s with a 30 s
 /// fan time (deadlines 70 ... 170 s), then a gap, and one late point at
 /// 400 s with a 150 s fan time (deadline 250 s).

@@ -382,5 +382,42 @@ TEST(FilterFactory, UnknownNamesThrowListingTheKnownOnes) {
   }
 }
 
+// Validates the EKF's fixed-size path for six-state ballistic tracks against
+// the general formulas written out here: x1 and F from the model's
+// propagate_with_jacobian, P1 = sym(F P F^T + Q) with the model's Q. The
+// fast path promises the same numbers, so they are compared exactly.
+TEST(EkfBallisticFastPath, EqualsTheGeneralPrediction) {
+  const earth::EarthModel earth(earth::EarthKind::kWgs84);
+  const auto model = std::make_shared<BallisticModel>(earth, 0.5);
+  const Ekf ekf(model);
+  TrackState state;
+  state.estimate.t_s = 100.0;
+  state.estimate.x.resize(6);
+  state.estimate.x << 6.6e6, 1.2e6, 1.9e6, -900.0, 5200.0, 2500.0;
+  StateMatrix A = StateMatrix::Identity(6, 6);
+  for (int i = 0; i < 6; ++i) {
+    for (int j = 0; j < 6; ++j) A(i, j) += 0.01 * (i + 1) * (j + 2) / (1.0 + i + j);
+  }
+  state.estimate.P = A * A.transpose() * 400.0;
+  for (double t : {100.0, 100.5, 104.0, 130.0, 95.0}) {
+    SCOPED_TRACE(t);
+    const TrackState out = ekf.predict(state, t);
+    if (t == state.estimate.t_s) {
+      EXPECT_EQ(out.estimate.x, state.estimate.x);
+      EXPECT_EQ(out.estimate.P, state.estimate.P);
+      continue;
+    }
+    const auto [x1, F] = model->propagate_with_jacobian(state.estimate.x, state.estimate.t_s, t);
+    using Matrix6 = Eigen::Matrix<double, 6, 6>;
+    const Matrix6 F6 = F;
+    const Matrix6 Q6 = model->process_noise(state.estimate.x, state.estimate.t_s, t);
+    const Matrix6 P6 = F6 * Matrix6(state.estimate.P) * F6.transpose() + Q6;
+    const StateMatrix P1 = 0.5 * (P6 + P6.transpose());
+    EXPECT_EQ(out.estimate.t_s, t);
+    EXPECT_EQ(out.estimate.x, x1);
+    EXPECT_EQ(out.estimate.P, P1);
+  }
+}
+
 }  // namespace
 }  // namespace rampart::track

@@ -2,6 +2,8 @@
 // Line of sight over the ellipsoid, and radar horizons with an effective
 // Earth radius (refraction).
 
+#include <optional>
+
 #include "rampart/core/constants.hpp"
 #include "rampart/earth/earth_model.hpp"
 
@@ -30,5 +32,38 @@ double apparent_elevation_rad(const EarthModel& earth, const Geodetic& sensor, c
 /// at least min_elevation_rad. Throws std::invalid_argument unless k > 0.
 bool visible(const EarthModel& earth, const Geodetic& sensor, const Vec3& target_E,
              double min_elevation_rad = 0.0, double k = constants::kFourThirdsEarth);
+
+/// A sensor's position worked out once: the functions above rebuild the ECEF
+/// position (GeographicLib) and the local vertical from the geodetic site on
+/// every call, which a radar asked about thousands of objects per scan would
+/// repeat for nothing. Built from the same formulas, so the overloads below
+/// return exactly (bit for bit) what the geodetic ones do.
+class SiteGeometry {
+ public:
+  SiteGeometry(const EarthModel& earth, const Geodetic& site);
+
+  const Geodetic& geodetic() const { return geodetic_; }
+  const Vec3& r_E() const { return r_E_; }
+  /// The ellipsoid normal (local up) in ECEF components.
+  const Vec3& up_E() const { return up_E_; }
+
+ private:
+  Geodetic geodetic_;
+  Vec3 r_E_;
+  Vec3 up_E_;
+};
+
+/// As above, for a site built with the same Earth model.
+double apparent_elevation_rad(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E,
+                              double k = constants::kFourThirdsEarth);
+bool visible(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E,
+             double min_elevation_rad = 0.0, double k = constants::kFourThirdsEarth);
+
+/// Both tests at once, for a caller that masks the elevation from below and
+/// above: the apparent elevation (as apparent_elevation_rad) when the target
+/// is above the refracted horizon (as visible with no elevation mask), and
+/// nothing when it is below. Throws std::invalid_argument unless k > 0.
+std::optional<double> visible_elevation_rad(const EarthModel& earth, const SiteGeometry& sensor, const Vec3& target_E,
+                                            double k = constants::kFourThirdsEarth);
 
 }  // namespace rampart::earth

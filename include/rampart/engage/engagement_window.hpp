@@ -90,6 +90,13 @@ struct EngagementWindow {
 EngagementWindow engagement_window(const PredictedPath& path, const BatteryGeometry& battery,
                                    const earth::EarthModel& earth, const WindowConstraints& constraints);
 
+/// The windows of several batteries against one path, each exactly as
+/// engagement_window() gives it, with each point's Earth-fixed position,
+/// altitude and geodetic coordinates worked out once for all of them.
+std::vector<EngagementWindow> engagement_windows(const PredictedPath& path,
+                                                 const std::vector<BatteryGeometry>& batteries,
+                                                 const earth::EarthModel& earth, const WindowConstraints& constraints);
+
 /// Shots that can be fired one after another, each launched only after the
 /// previous one's kill assessment (its intercept time + kill_assessment_delay_s),
 /// starting with a launch at or after earliest_launch_s, each taking the

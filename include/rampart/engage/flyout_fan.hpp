@@ -35,6 +35,18 @@ struct FlyoutFanOptions {
 /// geodesic).
 double fan_ground_range_m(const earth::EarthModel& earth, const earth::Geodetic& site, const Vec3& r_E);
 
+/// fan_ground_range_m() in two halves, for many points against a few sites
+/// (planning: every point of a predicted path against every battery): the
+/// point's part, its geodetic latitude and longitude, worked out once, then
+/// the site's part. Both halves together give fan_ground_range_m() bit for bit.
+struct FanGroundPoint {
+  double lat_rad = 0.0;
+  double lon_rad = 0.0;
+  double cos_lat = 1.0;
+};
+FanGroundPoint fan_ground_point(const earth::EarthModel& earth, const Vec3& r_E);
+double fan_ground_range_m(const earth::EarthModel& earth, const earth::Geodetic& site, const FanGroundPoint& point);
+
 class FlyoutFan {
  public:
   /// Flies the sweep from `site` and builds the table (milliseconds to a few

@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 
 #include "rampart/earth/earth_model.hpp"
+#include "rampart/earth/horizon.hpp"
 
 namespace rampart::sense {
 
@@ -20,6 +21,8 @@ class SensorSite {
   const Vec3& r_E() const { return r_E_; }
   /// ENU at the site to ECEF.
   const Mat3& R_EL() const { return R_EL_; }
+  /// The site as the horizon tests take it, built once (earth/horizon.hpp).
+  const earth::SiteGeometry& horizon_geometry() const { return horizon_geometry_; }
 
   /// Range, azimuth and elevation of a point given in ECEF.
   Rae rae_from_ecef(const Vec3& target_E) const;
@@ -33,6 +36,7 @@ class SensorSite {
   earth::Geodetic site_;
   Vec3 r_E_;
   Mat3 R_EL_;
+  earth::SiteGeometry horizon_geometry_;
 };
 
 /// a - b wrapped into (-pi, pi]: the difference of two azimuths.

@@ -42,9 +42,12 @@ class BallisticModel final : public MotionModel {
 
   double q_m2ps3() const { return q_m2ps3_; }
 
- private:
-  /// [mean, transition matrix] through the RK4 substeps of the variational equations.
+  /// [mean, transition matrix] through the RK4 substeps of the variational
+  /// equations, in fixed-size storage: what propagate_with_jacobian()
+  /// returns, for the EKF's six-state fast path (no dynamic-size copies).
   Eigen::Matrix<double, 6, 7> integrate_variational(const StateVector& x, double t0_s, double t1_s) const;
+
+ private:
 
   const earth::EarthModel& earth_;
   double q_m2ps3_;
