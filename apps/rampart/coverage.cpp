@@ -19,6 +19,7 @@
 #include "rampart/io/coverage_outputs.hpp"
 #include "rampart/io/output_files.hpp"
 #include "rampart/io/report.hpp"
+#include "rampart/io/scenario_exports.hpp"
 #include "rampart/io/places.hpp"
 #include "rampart/sim/scenario.hpp"
 
@@ -116,7 +117,8 @@ int run(const CoverageCommandOptions& o) {
   for (const auto& p : places) named.push_back({p.name, p.location});
 
   const auto footprints = analysis::scenario_coverage(scenario, altitudes_m);
-  const auto rows = analysis::reach_table(sim::make_earth(scenario), footprints, named);
+  const earth::EarthModel earth = sim::make_earth(scenario);
+  const auto rows = analysis::reach_table(earth, footprints, named);
 
   const std::filesystem::path dir(o.out_dir);
   io::make_output_directory(dir);
@@ -133,7 +135,11 @@ int run(const CoverageCommandOptions& o) {
     out << io::reach_json(rows, altitudes_m).dump(2) << '\n';
   }
   print_table(footprints, rows, altitudes_m, scenario, o.scenario, places.size());
-  fmt::print("\n  results in {}/ (coverage.geojson, reach.csv, reach.json)\n", dir.string());
+  io::write_posture_exports(dir, scenario, earth);
+  fmt::print(
+      "\n  results in {}/ (coverage.geojson, reach.csv, reach.json;\n"
+      "  the posture: scenario.geojson, scenario.kml, scenario.czml)\n",
+      dir.string());
   if (!o.no_report) fmt::print("  report: {}\n", io::write_report(dir).string());
   return 0;
 }

@@ -22,6 +22,7 @@
 #include "rampart/io/missile_catalog.hpp"
 #include "rampart/io/output_files.hpp"
 #include "rampart/io/report.hpp"
+#include "rampart/io/scenario_exports.hpp"
 #include "rampart/io/yaml_reader.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/world.hpp"
@@ -168,7 +169,11 @@ int run(const FootprintCommandOptions& o) {
     fmt::print("  {:<33} {:.0f} km2 with shots (at most {})\n", scenario.batteries[b].name, area / 1e6, most);
   }
   fmt::print("  computed in {:.2f} s on {} threads\n", seconds, o.threads);
-  fmt::print("\n  results in {}/ (footprint.geojson, footprint.csv, footprint.svg, summary.json)\n", dir.string());
+  io::write_posture_exports(dir, scenario, models.earth());
+  fmt::print(
+      "\n  results in {}/ (footprint.geojson, footprint.csv, footprint.svg, summary.json;\n"
+      "  the posture: scenario.geojson, scenario.kml, scenario.czml)\n",
+      dir.string());
   if (!o.no_report) fmt::print("  report: {}\n", io::write_report(dir).string());
   return 0;
 }

@@ -13,4 +13,9 @@ void write_scenario_exports(const std::filesystem::path& dir, const sim::RunResu
   write_output_file(dir / "scenario.czml", [&](std::ostream& out) { write_scenario_czml(out, result, scenario, earth); });
 }
 
+void write_posture_exports(const std::filesystem::path& dir, const sim::Scenario& scenario,
+                           const earth::EarthModel& earth) {
+  write_scenario_exports(dir, sim::RunResult{}, scenario, earth);
+}
+
 }  // namespace rampart::io

@@ -15,4 +15,11 @@ namespace rampart::io {
 void write_scenario_exports(const std::filesystem::path& dir, const sim::RunResult& result,
                             const sim::Scenario& scenario, const earth::EarthModel& earth);
 
+/// The same three files for a command that analyses a posture without
+/// running an engagement (footprint, coverage): sites, radars and their
+/// coverage, batteries, defended assets, and the threats' launch and aim
+/// points; no trajectories or events.
+void write_posture_exports(const std::filesystem::path& dir, const sim::Scenario& scenario,
+                           const earth::EarthModel& earth);
+
 }  // namespace rampart::io
