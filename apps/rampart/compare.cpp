@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "arguments.hpp"
 #include "command.hpp"
@@ -23,6 +24,7 @@
 #include "rampart/core/units.hpp"
 #include "rampart/io/compare_outputs.hpp"
 #include "rampart/io/output_files.hpp"
+#include "rampart/io/scenario_exports.hpp"
 #include "rampart/io/report.hpp"
 #include "rampart/io/footprint_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
@@ -143,8 +145,16 @@ int run(const CompareOptions& o) {
   const auto coastlines = io::load_coastlines(io::default_coastlines_path());
   io::write_output_file(dir / "difference.svg",
                         [&](std::ostream& out) { out << io::difference_svg(report, a, b, coastlines); });
-  fmt::print("{}\n  results in {}/ (compare.json, difference.geojson, difference.svg)\n", io::compare_table(report),
-             dir.string());
+  // Each posture's map files in a folder of its own (the file names are those of every command).
+  for (const auto& [folder, scenario, models] :
+       {std::tuple{"posture-a", &a, &models_a}, std::tuple{"posture-b", &b, &models_b}}) {
+    io::make_output_directory(dir / folder);
+    io::write_posture_exports(dir / folder, *scenario, models->earth());
+  }
+  fmt::print(
+      "{}\n  results in {}/ (compare.json, difference.geojson, difference.svg;\n"
+      "  the postures: posture-a/ and posture-b/ scenario.geojson, .kml, .czml)\n",
+      io::compare_table(report), dir.string());
   if (!o.no_report) fmt::print("  report: {}\n", io::write_report(dir).string());
   return 0;
 }

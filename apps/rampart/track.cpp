@@ -14,6 +14,7 @@
 #include "rampart/core/constants.hpp"
 #include "rampart/io/detections_csv.hpp"
 #include "rampart/io/output_files.hpp"
+#include "rampart/io/scenario_exports.hpp"
 #include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
 #include "rampart/sim/tracking_run.hpp"
@@ -86,6 +87,7 @@ int run(const TrackOptions& o) {
     auto out = io::open_output_file(dir / "tracks.csv");
     io::write_tracks_csv(out, outcome.rows, tracking.earth());
   }
+  io::write_tracking_exports(dir, scenario, truths, outcome, tracking.seed(), tracking.earth());
   const auto metrics = io::metrics_json(outcome);
   {
     auto out = io::open_output_file(dir / "metrics.json");
@@ -98,7 +100,10 @@ int run(const TrackOptions& o) {
                                        replay ? o.detections : o.scenario, scenario.radars.size(),
                                        scenario.threats.size(), tracking.tracker().filter, tracking.tracker().model,
                                        tracking.tracker().association, tracking.seed()));
-    fmt::print("\n  results in {}/ (detections.csv, tracks.csv, metrics.json)\n", dir.string());
+    fmt::print(
+        "\n  results in {}/ (detections.csv, tracks.csv, metrics.json;\n"
+        "  maps: scenario.geojson, scenario.kml, scenario.czml)\n",
+        dir.string());
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "rampart/earth/earth_model.hpp"
 #include "rampart/sim/scenario.hpp"
+#include "rampart/sim/tracking_run.hpp"
 #include "rampart/sim/world.hpp"
 
 namespace rampart::io {
@@ -21,5 +22,13 @@ void write_scenario_exports(const std::filesystem::path& dir, const sim::RunResu
 /// points; no trajectories or events.
 void write_posture_exports(const std::filesystem::path& dir, const sim::Scenario& scenario,
                            const earth::EarthModel& earth);
+
+/// The same three files for `rampart track`: the posture, the flown threats
+/// (`truths`, in scenario order first) from launch to impact with their
+/// impact points, and the confirmed tracks; no interceptors or engagement
+/// events.
+void write_tracking_exports(const std::filesystem::path& dir, const sim::Scenario& scenario,
+                            const std::vector<sim::TruthTrajectory>& truths, const sim::TrackingOutcome& outcome,
+                            std::uint64_t seed, const earth::EarthModel& earth);
 
 }  // namespace rampart::io
