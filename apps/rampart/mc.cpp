@@ -29,6 +29,7 @@
 #include "rampart/core/error.hpp"
 #include "rampart/io/output_files.hpp"
 #include "rampart/io/report.hpp"
+#include "rampart/io/scenario_exports.hpp"
 #include "rampart/io/run_outputs.hpp"
 #include "rampart/io/tracking_outputs.hpp"
 #include "rampart/sim/scenario.hpp"
@@ -195,8 +196,9 @@ int study(const McOptions& o, const sim::Scenario& scenario, const std::filesyst
     auto out = io::open_output_file(std::filesystem::path(o.out_dir) / "summary.json");
     out << json.dump(2) << '\n';
   }
-  fmt::print("{}\n  results in {} and {}/summary.json\n", analysis::study_summary_table(wanted, summary),
-             db.string(), o.out_dir);
+  io::write_posture_exports(o.out_dir, scenario, models.earth());
+  fmt::print("{}\n  results in {} and {}/summary.json (the posture: scenario.geojson, .kml, .czml)\n",
+             analysis::study_summary_table(wanted, summary), db.string(), o.out_dir);
   if (!o.no_report) fmt::print("  report: {}\n", io::write_report(o.out_dir).string());
   return 0;
 }

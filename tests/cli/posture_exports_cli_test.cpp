@@ -3,6 +3,7 @@
 // .kml and .czml with the scenario's sites, radars and their coverage,
 // batteries, defended assets and aim points); GDAL's reader opens the
 // GeoJSON and finds each role as many times as the scenario file lists it.
+// mc: the posture beside the study's summary.json.
 // compare: each posture in its folder (posture-a/, posture-b/).
 // track: the posture plus one flown track and one impact per threat, and a
 // CZML track packet per confirmed track of tracks.csv.
@@ -69,6 +70,15 @@ TEST(PostureExports, CoverageWritesThePostureMaps) {
   ASSERT_EQ(std::system("ogrinfo --version > /dev/null 2>&1"), 0) << "ogrinfo missing: bash scripts/install-deps.sh";
   const auto dir = temp_dir("rampart_posture_coverage");
   const auto run = run_rampart({"coverage", testing::kSmallEngagement, "--no-report", "-o", dir.string()});
+  ASSERT_EQ(run.status, 0) << run.err;
+  expect_posture(dir, testing::kSmallEngagement);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PostureExports, MonteCarloStudyWritesThePostureMaps) {
+  ASSERT_EQ(std::system("ogrinfo --version > /dev/null 2>&1"), 0) << "ogrinfo missing: bash scripts/install-deps.sh";
+  const auto dir = temp_dir("rampart_posture_mc");
+  const auto run = run_rampart({"mc", testing::kSmallEngagement, "--runs", "2", "--no-report", "-o", dir.string()});
   ASSERT_EQ(run.status, 0) << run.err;
   expect_posture(dir, testing::kSmallEngagement);
   std::filesystem::remove_all(dir);
