@@ -25,19 +25,8 @@ namespace {
 
 using testing::run_rampart;
 using testing::slurp;
+using testing::ogr_role_counts;
 using testing::temp_dir;
-
-std::map<std::string, int> ogr_role_counts(const std::filesystem::path& file) {
-  const std::string text = testing::command_output("ogrinfo -ro -al -geom=NO '" + file.string() + "' 2>&1");
-  std::map<std::string, int> counts;
-  std::istringstream lines(text);
-  const std::string key = "role (String) = ";
-  for (std::string line; std::getline(lines, line);) {
-    const auto at = line.find(key);
-    if (at != std::string::npos) counts[line.substr(at + key.size())] += 1;
-  }
-  return counts;
-}
 
 void expect_posture(const std::filesystem::path& dir, const std::string& scenario_path) {
   for (const char* file : {"scenario.geojson", "scenario.kml", "scenario.czml"}) {

@@ -24,20 +24,9 @@
 namespace rampart::io {
 namespace {
 
-using json = nlohmann::json;
+using testing::ogr_role_counts;
 
-/// Features per value of the "role" field, as GDAL reads the file.
-std::map<std::string, int> ogr_role_counts(const std::filesystem::path& file) {
-  const std::string text = testing::command_output("ogrinfo -ro -al -geom=NO '" + file.string() + "' 2>&1");
-  std::map<std::string, int> counts;
-  std::istringstream lines(text);
-  const std::string key = "role (String) = ";
-  for (std::string line; std::getline(lines, line);) {
-    const auto at = line.find(key);
-    if (at != std::string::npos) counts[line.substr(at + key.size())] += 1;
-  }
-  return counts;
-}
+using json = nlohmann::json;
 
 json read_json(const std::filesystem::path& file) {
   std::ifstream in(file);

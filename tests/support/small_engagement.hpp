@@ -8,7 +8,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "rampart/io/scenario_exports.hpp"
@@ -64,6 +66,19 @@ inline std::string command_output(const std::string& command) {
   while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
   ::pclose(pipe);
   return out;
+}
+
+/// Features per value of the "role" field, as GDAL reads the file.
+inline std::map<std::string, int> ogr_role_counts(const std::filesystem::path& file) {
+  const std::string text = command_output("ogrinfo -ro -al -geom=NO '" + file.string() + "' 2>&1");
+  std::map<std::string, int> counts;
+  std::istringstream lines(text);
+  const std::string key = "role (String) = ";
+  for (std::string line; std::getline(lines, line);) {
+    const auto at = line.find(key);
+    if (at != std::string::npos) counts[line.substr(at + key.size())] += 1;
+  }
+  return counts;
 }
 
 }  // namespace rampart::testing
